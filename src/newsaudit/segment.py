@@ -1,0 +1,97 @@
+"""Paragraphs and sentences with character offsets into the canonical text.
+
+Rule-based and fast (no model): a boundary is sentence-final punctuation, optionally closed
+by quotes or brackets, then space, then something that can open a sentence. Abbreviations
+come from ``data/abbreviations.tsv``; single initials ("John F. Kennedy") never end a
+sentence; ``other`` abbreviations ("U.S.", "Inc.", "Jan.") end one only when the next
+word is a usual sentence opener.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsaudit.model import Paragraph, Sentence
+from newsaudit.resources import stopwords, table
+
+PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # blocks separated by blank lines (or one line)
+
+# Final punctuation, closing quotes/brackets, whitespace, then an opener: optional quote or
+# bracket, then an uppercase letter or a digit.
+BOUNDARY_RE = re.compile(
+    r"""(?P<punct>[.!?]+|…)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])"""
+)
+WORD_BEFORE_RE = re.compile(r"(\S+)$")
+SENTENCE_OPENERS_EXTRA = frozenset({"but", "and", "yet", "so", "still", "meanwhile", "however", "in", "on", "at"})
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("abbreviations.tsv") if len(row) == 2}
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs are lines, or blocks of lines separated by blank lines when the text has them."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text) if "\n\n" not in text else PARAGRAPH_RE.finditer(text):
+        start, end = _strip(text, m.start(), m.end())
+        if end > start:
+            spans.append(Paragraph(start, end))
+    return tuple(spans)
+
+
+def sentences(text: str, paras: tuple[Paragraph, ...] | None = None) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for index, para in enumerate(paras if paras is not None else paragraphs(text)):
+        for start, end in split_sentences(text, para.start, para.end):
+            out.append(Sentence(start, end, index))
+    return tuple(out)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]`` (a paragraph)."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    abbreviations = _abbreviations()
+    for m in BOUNDARY_RE.finditer(text, start, end):
+        cut = m.start("space")
+        if m.group("punct") == "." and not m.group("close"):
+            before = WORD_BEFORE_RE.search(text, begin, m.start("punct"))
+            if before is not None and not _ends_sentence(before.group(1), text, m.end(), end, abbreviations):
+                continue
+        s, e = _strip(text, begin, cut)
+        if e > s:
+            spans.append((s, e))
+        begin = m.end()
+    s, e = _strip(text, begin, end)
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def _ends_sentence(word: str, text: str, next_pos: int, end: int, abbreviations: dict[str, str]) -> bool:
+    token = word.lstrip("\"'“‘([").lower()
+    if len(token) == 1 and token.isalpha():
+        return False  # an initial: "John F. Kennedy"
+    kind = abbreviations.get(token)
+    if kind is None:
+        # Dotted initialisms not in the list (e.g. "N.A.T.O.") behave like "other".
+        if not re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            return True
+        kind = "other"
+    if kind == "title":
+        return False
+    nxt = re.match(r"[\"'“‘«(\[]?([A-Za-z]+)", text[next_pos:end])
+    if nxt is None:
+        return False  # a digit follows: "Jan. 5", "No. 10"
+    following = nxt.group(1).lower()
+    return following in stopwords() or following in SENTENCE_OPENERS_EXTRA
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
