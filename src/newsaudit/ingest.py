@@ -42,8 +42,12 @@ GZIP_MAGIC = b"\x1f\x8b"
 # content is treated as binary. Real text has none; mis-decoded binary has several percent.
 MAX_CONTROL_SHARE = 0.01
 
-HTML_START_RE = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-TAG_RE = re.compile(r"</?(p|div|span|a|br|li|ul|table|td|tr|h[1-6]|img|section|article|header|footer|nav|script|style)\b[^>]*>", re.I)
+HTML_START_RE = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+TAG_RE = re.compile(
+    r"</?(p|div|span|a|br|li|ul|table|td|tr|h[1-6]|img|section|article|header|footer|nav|script|style)\b[^>]*>", re.I
+)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
 

@@ -99,7 +99,11 @@ def _is_existing_path(value: str) -> bool:
 def _looks_like_missing_path(value: str) -> bool:
     """One 'word' with a slash or a file extension: a path that does not exist, not an article."""
     value = value.strip()
-    return " " not in value and "\n" not in value and ("/" in value or Path(value).suffix.lower() in (".html", ".htm", ".txt"))
+    return (
+        " " not in value
+        and "\n" not in value
+        and ("/" in value or Path(value).suffix.lower() in (".html", ".htm", ".txt"))
+    )
 
 
 def build_document(extracted: extract.Extracted) -> Document:

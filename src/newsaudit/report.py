@@ -52,7 +52,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 def _attribution(a: Attribution) -> dict[str, Any]:
     return {
-        "source": {"name": a.source.name, "kind": a.source.kind, "role": a.source.role, "aliases": list(a.source.aliases)},
+        "source": {
+            "name": a.source.name,
+            "kind": a.source.kind,
+            "role": a.source.role,
+            "aliases": list(a.source.aliases),
+        },
         "source_span": asdict(a.source_span) if a.source_span else None,
         "cue": asdict(a.cue),
         "content": asdict(a.content),

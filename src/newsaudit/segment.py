@@ -19,9 +19,7 @@ PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # blocks separated by blank l
 
 # Final punctuation, closing quotes/brackets, whitespace, then an opener: optional quote or
 # bracket, then an uppercase letter or a digit.
-BOUNDARY_RE = re.compile(
-    r"""(?P<punct>[.!?]+|…)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])"""
-)
+BOUNDARY_RE = re.compile(r"""(?P<punct>[.!?]+|…)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=[\"'“‘«(\[]?[A-Z0-9À-Þ])""")
 WORD_BEFORE_RE = re.compile(r"(\S+)$")
 SENTENCE_OPENERS_EXTRA = frozenset({"but", "and", "yet", "so", "still", "meanwhile", "however", "in", "on", "at"})
 

@@ -39,9 +39,7 @@ class Analyzer(Protocol):
     """Names (without version) of analyzers whose output this one reads."""
     english_only: bool
 
-    def analyze(
-        self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options
-    ) -> AnalyzerOutput: ...
+    def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput: ...
 
 
 @runtime_checkable

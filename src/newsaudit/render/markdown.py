@@ -27,13 +27,12 @@ def to_markdown(report: Report) -> str:
         out += ["", "## Who says what", "", "| Source | Kind | Cue | Claim | Via |", "|---|---|---|---|---|"]
         for a in report.attributions:
             via = ", ".join(v.name for v in a.via)
-            out.append(
-                f"| {_escape(a.source.name)} | {a.source.kind} | {_escape(a.cue.text)} | {_escape(a.content.text)} | {via} |"
-            )
+            cells = (_escape(a.source.name), a.source.kind, _escape(a.cue.text), _escape(a.content.text), via)
+            out.append("| " + " | ".join(cells) + " |")
     if report.findings:
         out += ["", "## Findings", "", "| Label | Text | Score | Reason |", "|---|---|---|---|"]
         for f in report.findings:
-            out.append(f"| {f.label} | {_escape(doc.text[f.start:f.end])} | {f.score:.2f} | {_escape(f.reason)} |")
+            out.append(f"| {f.label} | {_escape(doc.text[f.start : f.end])} | {f.score:.2f} | {_escape(f.reason)} |")
     out += ["", "## Article", ""]
     out += [doc.text[p.start : p.end] + "\n" for p in doc.paragraphs]
     if report.removed:

@@ -15,9 +15,7 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     doc = report.document
     console.print(f"[bold]{doc.title or '(no title found)'}[/bold]")
-    meta = " · ".join(
-        str(v) for v in (doc.outlet.name or doc.outlet.domain, doc.author, doc.date, doc.language) if v
-    )
+    meta = " · ".join(str(v) for v in (doc.outlet.name or doc.outlet.domain, doc.author, doc.date, doc.language) if v)
     if meta:
         console.print(meta)
     words = len(doc.text.split())

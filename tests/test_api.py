@@ -1,0 +1,61 @@
+"""The public API is pinned: changing it must be a deliberate act that updates this test."""
+
+from __future__ import annotations
+
+import inspect
+
+import newsaudit
+
+
+def test_public_names_are_pinned() -> None:
+    assert sorted(newsaudit.__all__) == sorted(
+        [
+            "Attribution",
+            "Document",
+            "FetchError",
+            "Finding",
+            "InputError",
+            "InternalError",
+            "NewsauditError",
+            "Options",
+            "Removal",
+            "Report",
+            "Source",
+            "Span",
+            "__version__",
+            "audit",
+            "schema",
+        ]
+    )
+    for name in newsaudit.__all__:
+        assert hasattr(newsaudit, name), name
+
+
+def test_audit_signature_is_pinned() -> None:
+    sig = inspect.signature(newsaudit.audit)
+    params = list(sig.parameters.values())
+    assert [p.name for p in params] == ["source", "url", "options"]
+    assert params[0].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params[1:])
+    assert sig.return_annotation in ("Report", newsaudit.Report)
+
+
+def test_report_serialisers_exist_and_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    path = tmp_path / "a.txt"
+    path.write_text("A headline about the council budget\n\n" + "The council approved the budget on Monday. " * 12)
+    report = newsaudit.audit(path)
+    assert json.loads(report.to_json()) == report.to_dict()
+
+
+def test_records_are_frozen() -> None:
+    import dataclasses
+
+    import pytest
+
+    span = newsaudit.Span(1, 3)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 2  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        newsaudit.Span(5, 2)
