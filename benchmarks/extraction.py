@@ -120,8 +120,8 @@ def main() -> None:
     ]
     base_html, base_flat = results[0], results[2]
     lines = [
-        f"Command: `python benchmarks/extraction.py --write BENCHMARKS.md` · date {date.today().isoformat()} · "
-        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, one core",
+        "Command: `taskset -c 0 python benchmarks/extraction.py --write BENCHMARKS.md` · "
+        f"date {date.today().isoformat()} · machine: {machine()}, Python {platform.python_version()}, one core",
         "",
         f"{len(rows)} pages; flattening with inscriptis ran at {flatten_rate:.0f} pages/s (not counted below).",
         "",
@@ -138,6 +138,20 @@ def main() -> None:
     print(table)
     if args.write:
         write_section(args.write, "Extraction", table)
+
+
+def machine() -> str:
+    """CPU model and core count, for the record next to every speed figure."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    import os
+
+    return f"{model}, {os.cpu_count()} cores"
 
 
 def _rate(row: dict[str, float]) -> str:
