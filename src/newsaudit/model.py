@@ -137,6 +137,8 @@ class Attribution:
     quote: bool
     via: tuple[SourceRef, ...] = ()
     source_span: TextSpan | None = None
+    score: float = 1.0
+    """How sure the analyzer is (named speech cue high, hedged or anonymous lower)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,9 @@ class Source:
     aliases: tuple[str, ...]
     mentions: tuple[TextSpan, ...]
     claims: int
+    """Attributed claims resting on this source."""
+    relayed: int = 0
+    """Claims of others this source passes on (the CNN in "X said ..., CNN reported")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,9 @@ class Options:
     """Refuse non-English articles instead of auditing them with a warning."""
 
     # analysis
+    attribution_scope: str = "speech"
+    """'speech': claims someone states or reports; 'broad': also beliefs, intentions and stances
+    (PolNeAR's notion of attribution)."""
     analyzers: tuple[str, ...] | None = None
     """Names of analyzers to run (e.g. ('attribution',)); None runs every registered one."""
 

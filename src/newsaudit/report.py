@@ -63,6 +63,7 @@ def _attribution(a: Attribution) -> dict[str, Any]:
         "content": asdict(a.content),
         "quote": a.quote,
         "via": [{"name": v.name, "kind": v.kind} for v in a.via],
+        "score": a.score,
     }
 
 
@@ -74,6 +75,7 @@ def _source(s: Source) -> dict[str, Any]:
         "aliases": list(s.aliases),
         "mentions": [asdict(m) for m in s.mentions],
         "claims": s.claims,
+        "relayed": s.relayed,
     }
 
 

@@ -1,0 +1,133 @@
+"""``attribution.v1``: who says what — quotes, reported claims, their sources, cues and chains.
+
+A pure function of the document. Rules over a light tokenizer (no parser can be downloaded
+at run time), with word lists in ``newsaudit/data``: reporting verbs by tier and frame,
+source nouns, titles and news outlets. See ``extract`` for the frames, ``entities`` for
+source phrases and kinds, ``resolve`` for aliases across the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from newsaudit.analyzers import AnalyzerOutput, register
+from newsaudit.analyzers.attribution.entities import Parsed, parse
+from newsaudit.analyzers.attribution.extract import Candidate, sentence_candidates
+from newsaudit.analyzers.attribution.quotes import Quote, find_quotes
+from newsaudit.analyzers.attribution.resolve import Entity, Resolver
+from newsaudit.model import AttributedSource, Attribution, Document, Source, SourceRef, TextSpan
+from newsaudit.options import Options
+
+VOICE_MIN_SHARE = 0.5  # a sentence at least half inside attributed content is "attributed"
+SCORES = {"named": 0.9, "anonymous": 0.7, "unresolved": 0.5, "belief": 0.6}
+
+
+@register
+class AttributionAnalyzer:
+    name = "attribution"
+    version = 1
+    requires: tuple[str, ...] = ()
+    english_only = True
+
+    def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
+        return attribute(doc, broad=options.attribution_scope == "broad")
+
+
+def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
+    text = doc.text
+    quotes = find_quotes(text, doc.paragraphs)
+    tiers = ("speech", "belief") if broad else ("speech",)
+    candidates: list[Candidate] = []
+    for sentence in doc.sentences:
+        candidates.extend(sentence_candidates(text, sentence.start, sentence.end, quotes, tiers=tiers))
+    candidates.sort(key=lambda c: c.cue_start)
+    resolver = Resolver()
+    resolved: list[tuple[Candidate, Entity, Parsed, list[Entity]]] = []
+    for c in candidates:
+        parsed, start, end = _source_of(c, text)
+        entity = resolver.resolve(parsed, text[start:end], start, end)
+        entity.claims += 1
+        relays = []
+        for outer in c.via:
+            o_parsed, o_start, o_end = _source_of(outer, text)
+            relay = resolver.resolve(o_parsed, text[o_start:o_end], o_start, o_end)
+            relay.relayed += 1
+            relays.append(relay)
+        if c.listener is not None:
+            listener = parse(c.listener.text)
+            if listener.kind == "outlet":
+                relay = resolver.resolve(listener, c.listener.text, c.listener.start, c.listener.end)
+                relay.relayed += 1
+                relays.append(relay)
+        resolved.append((c, entity, parsed, relays))
+    resolver.add_text_mentions(text)
+    attributions = tuple(_attribution(text, c, e, p, relays, quotes) for c, e, p, relays in resolved)
+    sources = tuple(_source(text, e) for e in resolver.entities if e.claims or e.relayed)
+    return AnalyzerOutput(
+        attributions=attributions,
+        sources=sources,
+        sentence_labels=_voices(doc, attributions),
+    )
+
+
+def _source_of(c: Candidate, text: str) -> tuple[Parsed, int, int]:
+    if c.source is None:
+        description = c.anonymous or "unnamed sources"
+        return Parsed(description, "anonymous", None), c.cue_start, c.cue_end
+    parsed = parse(c.source.text)
+    if c.role and not parsed.role:
+        parsed = Parsed(parsed.name, parsed.kind, c.role, parsed.generic, parsed.outlet_domain)
+    return parsed, c.source.start, c.source.end
+
+
+def _attribution(
+    text: str, c: Candidate, entity: Entity, parsed: Parsed, relays: list[Entity], quotes: list[Quote]
+) -> Attribution:
+    content = TextSpan(c.content_start, c.content_end, text[c.content_start : c.content_end])
+    is_quote = any(q.start <= c.content_start + 1 and c.content_end - 1 <= q.end for q in quotes) or any(
+        c.content_start <= q.start and q.end <= c.content_end + 1 for q in quotes
+    )
+    unresolved = parsed.generic and entity.name.lower() == parsed.name.lower()
+    if c.tier == "belief":
+        score = SCORES["belief"]
+    elif unresolved:
+        score = SCORES["unresolved"]
+    elif entity.kind == "anonymous":
+        score = SCORES["anonymous"]
+    else:
+        score = SCORES["named"]
+    source_span = TextSpan(c.source.start, c.source.end, c.source.text) if c.source else None
+    return Attribution(
+        source=AttributedSource(entity.name, entity.kind, parsed.role or entity.role, tuple(entity.aliases)),  # type: ignore[arg-type]
+        cue=TextSpan(c.cue_start, c.cue_end, text[c.cue_start : c.cue_end]),
+        content=content,
+        quote=is_quote,
+        via=tuple(SourceRef(r.name, r.kind) for r in relays),  # type: ignore[arg-type]
+        source_span=source_span,
+        score=score,
+    )
+
+
+def _source(text: str, e: Entity) -> Source:
+    return Source(
+        name=e.name,
+        kind=e.kind,  # type: ignore[arg-type]
+        role=e.role,
+        aliases=tuple(e.aliases),
+        mentions=tuple(TextSpan(s, t, text[s:t]) for s, t in e.mentions),
+        claims=e.claims,
+        relayed=e.relayed,
+    )
+
+
+def _voices(doc: Document, attributions: tuple[Attribution, ...]) -> dict[int, dict[str, object]]:
+    """A sentence is the author's unless it carries an attribution's cue or is mostly attributed content."""
+    labels: dict[int, dict[str, object]] = {}
+    spans = sorted((a.content.start, a.content.end) for a in attributions)
+    cues = [a.cue.start for a in attributions]
+    for index, s in enumerate(doc.sentences):
+        covered = sum(max(0, min(s.end, e) - max(s.start, b)) for b, e in spans)
+        has_cue = any(s.start <= c < s.end for c in cues)
+        attributed = has_cue or covered >= VOICE_MIN_SHARE * (s.end - s.start)
+        labels[index] = {"voice": "attributed" if attributed else "author"}
+    return labels

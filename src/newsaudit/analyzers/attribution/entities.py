@@ -1,0 +1,214 @@
+"""Source noun phrases: find them next to a cue, then split them into name, role and kind.
+
+No parser is available offline, so a source phrase is found by shape: going left from a cue
+over adverbs and auxiliaries, then over words up to a clause boundary (comma, quote mark,
+conjunction, relative pronoun); going right from an inverted cue ("said X, a former ...")
+over a capitalised run and an apposition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsaudit.analyzers.attribution.lexicon import outlet_index, short_outlet_aliases, source_nouns, titles, word_group
+
+TOKEN_RE = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]")
+SKIP_BEFORE_CUE = word_group("skip_before_cue")
+CLAUSE_WORDS = word_group("clause_words")
+LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from"})
+BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
+PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
+DOCUMENT_HEADS = word_group("document_heads")
+ANONYMOUS_HEADS = word_group("anonymous_heads")
+OUTLET_DESCRIPTORS_RE = re.compile(
+    r"\b(?:news\s+(?:site|website|outlet|agency|network|channel|service|portal)|newspaper|paper|daily|weekly|"
+    r"broadcaster|magazine|outlet|network|tabloid|website|site|wire\s+service|news\s+agency|channel|station|"
+    r"publication|blog)\s+(?=[A-Z])",
+)
+GENERIC_OUTLETS = word_group("generic_outlets")
+ORG_WORDS = word_group("org_words")
+OWNED_DOCUMENT_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:report|study|survey|analysis|investigation|story|article|interview|"
+    r"statement|poll|review|assessment|data|audit)\s+(?:from|by|in|of|published\s+by|conducted\s+by|released\s+by)\s+"
+    r"(?P<owner>.+)$",
+    re.I,
+)
+POSSESSIVE_DOCUMENT_RE = re.compile(
+    r"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){0,2}(?:report|study|survey|analysis|investigation|story|article|"
+    r"interview|statement|poll|review|assessment|data|audit|findings)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    name: str
+    kind: str  # outlet, person, organization, anonymous, document, unknown
+    role: str | None
+    generic: bool = False  # "the paper", "he": to be resolved to an earlier source
+    outlet_domain: str | None = None
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def left_phrase(text: str, limit: int, cue_start: int) -> Phrase | None:
+    """The source phrase that ends just before a cue (skipping "also", "has", …)."""
+    toks = tokens(text, limit, cue_start)
+    i = len(toks) - 1
+    while i >= 0 and toks[i][0].lower() in SKIP_BEFORE_CUE:
+        i -= 1
+    end_index = i
+    while i >= 0:
+        word = toks[i][0]
+        low = word.lower()
+        if word in BOUNDARY or (len(word) == 1 and not word.isalnum()):
+            break
+        if low in CLAUSE_WORDS:
+            if (
+                low == "and"
+                and 0 < i < end_index
+                and _is_capitalised(toks[i - 1][0])
+                and _is_capitalised(toks[i + 1][0])
+            ):
+                i -= 1
+                continue
+            break
+        if low in LINKING_PREPOSITIONS and i < end_index:
+            following = toks[i + 1][0]
+            if not (_is_capitalised(following) or following.lower() in ("the", "a", "an")):
+                break
+        if end_index - i >= 10:
+            break
+        i -= 1
+    first = i + 1
+    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {"and"}:
+        first += 1
+    if first > end_index:
+        return None
+    head = toks[end_index][0]
+    if not (_is_capitalised(head) or head.lower() in PRONOUNS or head.lower() in source_nouns() or head.isupper()):
+        return None
+    start, end = toks[first][1], toks[end_index][2]
+    return Phrase(start, end, text[start:end])
+
+
+def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str | None]:
+    """The source after an inverted cue ("said Jane Doe, a former official") and its apposition."""
+    toks = tokens(text, start, limit)
+    i = 0
+    while i < len(toks) and toks[i][0].lower() in SKIP_BEFORE_CUE:
+        i += 1
+    first = i
+    while i < len(toks):
+        word = toks[i][0]
+        low = word.lower()
+        if word in BOUNDARY or low in CLAUSE_WORDS or word == ".":
+            break
+        if not (_is_capitalised(word) or low in ("the", "a", "an", "of") or low in titles() or low in source_nouns()):
+            break
+        i += 1
+    if i == first:
+        return None, None
+    last = i - 1
+    while last > first and toks[last][0].lower() in ("the", "a", "an", "of"):
+        last -= 1
+    phrase = Phrase(toks[first][1], toks[last][2], text[toks[first][1] : toks[last][2]])
+    role = None
+    if i < len(toks) and toks[i][0] == ",":
+        rest = text[toks[i][2] : limit].strip()
+        rest = re.sub(r"[.!?]+[\"”’']*$", "", rest).strip()
+        if rest and (rest.split()[0].lower() in ("a", "an", "the", "who") or rest.split()[0].lower() in titles()):
+            role = rest
+    return phrase, role
+
+
+def parse(phrase: str) -> Parsed:
+    """Name, kind and role of a source phrase."""
+    text = " ".join(phrase.split()).strip(" ,.")
+    low = text.lower()
+    if low in PRONOUNS:
+        return Parsed(text, PRONOUNS[low], None, generic=True)
+    owned = OWNED_DOCUMENT_RE.match(text) or POSSESSIVE_DOCUMENT_RE.match(text)
+    if owned:
+        owner = parse(owned.group("owner"))
+        if owner.kind in ("outlet", "organization", "person") and not owner.generic:
+            document = text[: owned.start("owner")].strip() if owned.re is OWNED_DOCUMENT_RE else None
+            return Parsed(owner.name, owner.kind, owner.role or _document_role(document), False, owner.outlet_domain)
+    descriptor = OUTLET_DESCRIPTORS_RE.search(text)
+    if descriptor:
+        name = text[descriptor.end() :]
+        known = outlet_index().get(name)
+        role = _strip_article(text[: descriptor.end()].strip())
+        return Parsed(known.name if known else name, "outlet", role, False, known.domain if known else None)
+    words = text.split()
+    stripped = _strip_article(text)
+    known = outlet_index().get(stripped) or outlet_index().get(text)
+    if known:
+        return Parsed(known.name, "outlet", None, False, known.domain)
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
+        return Parsed(text, "outlet", None, generic=True)
+    head = words[-1].lower()
+    if head in GENERIC_OUTLETS and not any(_is_capitalised(w) for w in words[1:]):
+        return Parsed(stripped, "outlet", None, generic=True)
+    name_start = _name_run_start(words)
+    if name_start is None:
+        if head in DOCUMENT_HEADS:
+            return Parsed(stripped, "document", None)
+        if any(w.lower() in ORG_WORDS for w in words):
+            return Parsed(stripped, "organization", None, generic=low.startswith("the "))
+        if head in ANONYMOUS_HEADS or head in source_nouns():
+            return Parsed(stripped, "anonymous", None)
+        return Parsed(stripped, "unknown", None)
+    name_words = words[name_start:]
+    role_words = words[:name_start]
+    name = " ".join(name_words)
+    role = _strip_article(" ".join(role_words)) or None
+    if head in DOCUMENT_HEADS:
+        return Parsed(stripped, "document", None)
+    if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
+        return Parsed(stripped, "anonymous", None)
+    if any(w.lower().strip("’'s") in ORG_WORDS for w in name_words) or (name.isupper() and len(name) <= 6):
+        return Parsed(name, "organization", role)
+    return Parsed(name, "person", role)
+
+
+def _name_run_start(words: list[str]) -> int | None:
+    """Index where the final run of capitalised words (the name) starts, titles excluded."""
+    i = len(words) - 1
+    if i < 0 or not _is_capitalised(words[i]):
+        return None
+    while i > 0 and (
+        _is_capitalised(words[i - 1]) or words[i - 1].lower() in ("of", "and", "for", "de", "van", "von", "al", "bin")
+    ):
+        i -= 1
+    while i < len(words) - 1 and (
+        words[i].lower().rstrip(".") in {t.rstrip(".") for t in titles()} or words[i].lower() in ("of", "and", "the")
+    ):
+        i += 1
+    return i
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _document_role(document: str | None) -> str | None:
+    if not document:
+        return None
+    return re.sub(
+        r"\s+(?:from|by|in|of|published by|conducted by|released by)$", "", _strip_article(document), flags=re.I
+    )

@@ -1,0 +1,255 @@
+"""Find attributions sentence by sentence: a cue, its source phrase and the content it covers.
+
+Frames handled (cues outside quotation marks only):
+
+- ``SOURCE [adverbs] CUE [that|:] CONTENT``           "Officials said (that) ..."
+- ``SOURCE tell-CUE LISTENER (that|of|about) CONTENT`` "Officials told the paper of ..."
+- ``CONTENT, SOURCE CUE.`` / ``"CONTENT," SOURCE CUE.``  "..., Human Rights Watch reported."
+- ``"CONTENT," CUE SOURCE[, ROLE].``                     "“...,” said Jane Doe, a former ..."
+- ``According to SOURCE, CONTENT.`` / ``CONTENT, according to SOURCE.``
+- passive and hedged: "it was reported that ...", "X is said to ...", "reportedly".
+
+Chains: when one attribution's content holds another's cue ("X said ..., CNN reported"), the
+inner one keeps its source and gains the outer source in ``via``. A listener that is an outlet
+("told the paper") is a relay too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsaudit.analyzers.attribution.entities import (
+    BOUNDARY,
+    SKIP_BEFORE_CUE,
+    Phrase,
+    left_phrase,
+    right_phrase,
+    tokens,
+)
+from newsaudit.analyzers.attribution.lexicon import Cue, cue_pattern, cues, word_group
+from newsaudit.analyzers.attribution.quotes import Quote
+
+ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
+PASSIVE_THAT_RE = re.compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been|is\s+being)\s+(?:widely\s+)?(?:reported|said|claimed|alleged|rumou?red|"
+    r"understood)\s+that\b",
+    re.I,
+)
+HEDGED_RE = re.compile(r"\breportedly\b|\ballegedly\b", re.I)
+BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
+NOUN_LIKE = word_group("noun_like_cues")
+DETERMINERS = word_group("determiners")
+THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
+INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
+
+
+@dataclass(slots=True)
+class Candidate:
+    cue_start: int
+    cue_end: int
+    lemma: str
+    tier: str
+    source: Phrase | None
+    content_start: int
+    content_end: int
+    role: str | None = None
+    listener: Phrase | None = None
+    anonymous: str | None = None  # passive/hedged: no source phrase, a description instead
+    via: list[Candidate] = field(default_factory=list)
+
+
+def sentence_candidates(
+    text: str, start: int, end: int, quotes: list[Quote], *, tiers: tuple[str, ...]
+) -> list[Candidate]:
+    """Attribution candidates of one sentence ``text[start:end]``, chains merged."""
+    inside = [q for q in quotes if q.start < end and start < q.end]
+    found: list[Candidate] = []
+    for m in cue_pattern(tiers).finditer(text, start, end):
+        if _in_quote(m.start(), inside) or (m.group(0)[0].isupper() and _not_sentence_start(text, start, m.start())):
+            continue  # a capitalised cue word mid-sentence is a name ("Islamic State"), not a verb
+        cue = cues()[" ".join(m.group(0).lower().split())]
+        candidate = _verb_candidate(text, start, end, m.start(), m.end(), cue, inside)
+        if candidate is not None:
+            found.append(candidate)
+    for m in ACCORDING_RE.finditer(text, start, end):
+        if not _in_quote(m.start(), inside):
+            candidate = _according_candidate(text, start, end, m.start(), m.end())
+            if candidate is not None:
+                found.append(candidate)
+    for m in PASSIVE_THAT_RE.finditer(text, start, end):
+        if not _in_quote(m.start(), inside):
+            content_start = _skip_space(text, m.end(), end)
+            found.append(_anonymous(m.start(), m.end(), content_start, _trim_end(text, content_start, end)))
+    if not found:
+        for m in HEDGED_RE.finditer(text, start, end):
+            if not _in_quote(m.start(), inside):
+                found.append(_anonymous(m.start(), m.end(), start, _trim_end(text, start, end)))
+    return _merge_chains(text, found)
+
+
+def _not_sentence_start(text: str, s_start: int, position: int) -> bool:
+    return bool(text[s_start:position].strip(" “\"‘'("))
+
+
+def _anonymous(cue_start: int, cue_end: int, content_start: int, content_end: int) -> Candidate:
+    return Candidate(
+        cue_start, cue_end, "report", "speech", None, content_start, content_end, anonymous="unnamed sources"
+    )
+
+
+def _in_quote(position: int, quotes: list[Quote]) -> bool:
+    return any(q.start < position < q.end for q in quotes)
+
+
+def _verb_candidate(
+    text: str, s_start: int, s_end: int, c_start: int, c_end: int, cue: Cue, quotes: list[Quote]
+) -> Candidate | None:
+    before = tokens(text, s_start, c_start)
+    k = len(before) - 1
+    while k >= 0 and before[k][0].lower() in SKIP_BEFORE_CUE:
+        k -= 1
+    previous = before[k][0] if k >= 0 else ""
+    form = text[c_start:c_end].lower()
+    if form in NOUN_LIKE and (previous.lower() in DETERMINERS or previous.endswith(("’s", "'s"))):
+        return None  # a noun: "the report", "his claims"
+    passive = any(t[0].lower() in BE_FORMS for t in before[k + 1 :]) and form.endswith(("ed", "id", "wn", "ld"))
+    if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
+        return Candidate(
+            c_start,
+            c_end,
+            cue.lemma,
+            cue.tier,
+            None,
+            s_start,
+            _trim_end(text, s_start, s_end),
+            anonymous="unnamed sources",
+        )
+    source = None if previous in BOUNDARY or previous in ("”", "’") else left_phrase(text, s_start, c_start)
+    if source is not None:
+        candidate = Candidate(c_start, c_end, cue.lemma, cue.tier, source, c_end, c_end)
+        content_start = c_end
+        if cue.frame == "tell":
+            candidate.listener, content_start = _listener(text, c_end, s_end)
+        content_start = _content_start(text, content_start, s_end)
+        content_end = _trim_end(text, content_start, s_end)
+        if content_end - content_start < 3:  # "“...,” the agency said." -> content before the source
+            content_start, content_end = _content_before(text, s_start, source.start, quotes)
+        if content_end - content_start < 3:
+            return None
+        candidate.content_start, candidate.content_end = content_start, content_end
+        return candidate
+    if previous not in (",", "”", "’", '"') and k >= 0:
+        return None
+    phrase, role = right_phrase(text, c_end, s_end)
+    if phrase is None:
+        return None
+    content_start, content_end = _content_before(text, s_start, c_start, quotes)
+    if content_end - content_start < 3:
+        return None
+    return Candidate(c_start, c_end, cue.lemma, cue.tier, phrase, content_start, content_end, role=role)
+
+
+def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
+    comma = text.find(",", c_end, s_end)
+    np_end = comma if comma != -1 else _trim_end(text, c_end, s_end)
+    np_start = _skip_space(text, c_end, np_end)
+    if np_end <= np_start:
+        return None
+    source = Phrase(np_start, np_end, text[np_start:np_end].strip())
+    if not text[s_start:c_start].strip(" ,"):  # "According to X, CONTENT."
+        if comma == -1:
+            return None
+        content_start = _skip_space(text, comma + 1, s_end)
+        content_end = _trim_end(text, content_start, s_end)
+    else:  # "CONTENT, according to X[, more content]."
+        content_start = s_start
+        content_end = _trim_end(text, s_start, c_start)
+        if comma != -1 and _trim_end(text, comma + 1, s_end) - comma > 20:
+            content_end = _trim_end(text, s_start, s_end)
+    if content_end - content_start < 3:
+        return None
+    return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end)
+
+
+def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]:
+    """The object of a tell-verb ("told the paper") and where the content starts after it."""
+    toks = tokens(text, position, s_end)
+    for i, (word, _, t_end) in enumerate(toks[:8]):
+        if word.lower() in ("that", "of", "about", ",", ":", "“", '"') or i == 7:
+            if i == 0:
+                return None, position
+            first, last = toks[0], toks[i - 1]
+            phrase = Phrase(first[1], last[2], text[first[1] : last[2]])
+            skip = t_end if word.lower() in ("that", "of", "about", ",", ":") else toks[i][1]
+            return phrase, skip
+    return None, position
+
+
+def _content_start(text: str, position: int, s_end: int) -> int:
+    """Skip what stands between a cue and its content: "on Monday that", "recently,", ":"."""
+    toks = tokens(text, position, s_end)
+    for i, (word, _, t_end) in enumerate(toks[:THAT_WINDOW]):
+        low = word.lower()
+        if low in ("that", ":"):
+            position = _skip_space(text, t_end, s_end)
+            while position < s_end and text[position] in ",:":
+                position = _skip_space(text, position + 1, s_end)
+            return position
+        if word in ("“", '"', "‘") or (word in BOUNDARY and word != ","):
+            break
+        if word == "," and i > 0 and t_end - position <= INTRO_MAX_CHARS:
+            following = _skip_space(text, t_end, s_end)
+            if following < s_end and (text[following] in '“"‘' or text[following].isupper()):
+                return following
+            break
+    position = _skip_space(text, position, s_end)
+    while position < s_end and text[position] in ",:":
+        position = _skip_space(text, position + 1, s_end)
+    return position
+
+
+def _content_before(text: str, s_start: int, limit: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Content that precedes its source and cue; a quote ending here may have begun sentences ago."""
+    end = limit
+    while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+        end -= 1
+    start = s_start
+    for q in quotes:
+        if q.start < s_start < q.end <= limit + 1:
+            start = q.start
+    return start, end
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop final sentence punctuation but keep a closing quotation mark."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+def _skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Nest attributions: an outer one whose content holds an inner cue becomes the inner's relay."""
+    found.sort(key=lambda c: c.cue_start)
+    outer_ids: set[int] = set()
+    for inner in found:
+        for outer in found:
+            if outer is inner or id(inner) in outer_ids:
+                continue
+            covers = outer.content_start <= inner.cue_start < outer.content_end
+            covered_back = inner.content_start <= outer.cue_start < inner.content_end
+            # "X said “...”, CNN reported": each content may run over the other's cue; the outer
+            # one is the one whose content starts first.
+            if covers and (not covered_back or outer.content_start < inner.content_start):
+                inner.via.append(outer)
+                outer_ids.add(id(outer))
+                relay_start = min(outer.cue_start, outer.source.start if outer.source else outer.cue_start)
+                if inner.content_start < relay_start < inner.content_end:
+                    inner.content_end = _trim_end(text, inner.content_start, relay_start)
+    return [c for c in found if id(c) not in outer_ids]

@@ -1,0 +1,111 @@
+"""Word lists for attribution, loaded from ``newsaudit/data`` once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsaudit.resources import table, word_set
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    tier: str  # "speech" or "belief"
+    frame: str  # "say" or "tell"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletEntry:
+    name: str
+    aliases: tuple[str, ...]
+    domain: str
+    type: str
+
+
+def inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a verb lemma (irregular ones are listed in the data)."""
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+@cache
+def cues() -> dict[str, Cue]:
+    """Every cue form (lowercase, possibly two words) -> its cue."""
+    out: dict[str, Cue] = {}
+    for row in table("reporting_verbs.tsv"):
+        lemma, tier, frame = row[0], row[1], row[2]
+        forms = row[3].split() if len(row) > 3 and row[3] else inflect(lemma)
+        if " " in lemma:  # phrasal: "point out" -> forms given as pairs of words
+            words = row[3].split() if len(row) > 3 else []
+            forms = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+        for form in forms:
+            out.setdefault(form.lower(), Cue(lemma, tier, frame))
+    return out
+
+
+@cache
+def cue_pattern(tiers: tuple[str, ...]) -> re.Pattern[str]:
+    forms = sorted((f for f, c in cues().items() if c.tier in tiers), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w’'-])", re.I
+    )
+
+
+@cache
+def outlets() -> tuple[OutletEntry, ...]:
+    rows = []
+    for row in table("outlets.tsv"):
+        padded = (*row, "", "", "")[:4]
+        aliases = tuple(a for a in padded[1].split("|") if a)
+        rows.append(OutletEntry(padded[0], aliases, padded[2], padded[3]))
+    return tuple(rows)
+
+
+@cache
+def outlet_index() -> dict[str, OutletEntry]:
+    """Surface form -> outlet. Names are matched case-sensitively (CNN is not 'cnn'), so that
+    generic words ("Time", "Fox") only match when written as a name."""
+    index: dict[str, OutletEntry] = {}
+    for entry in outlets():
+        for surface in (entry.name, *entry.aliases):
+            if surface.lower().startswith("the ") and len(surface.split()) == 2:
+                continue  # "the Journal", "the Post": resolved in context, not globally
+            index.setdefault(surface, entry)
+            if surface.startswith("The "):
+                index.setdefault(surface[4:], entry)
+    return index
+
+
+@cache
+def short_outlet_aliases() -> dict[str, tuple[OutletEntry, ...]]:
+    """'the Journal' -> outlets it can stand for (resolved to the one the article named)."""
+    out: dict[str, list[OutletEntry]] = {}
+    for entry in outlets():
+        for surface in entry.aliases:
+            if surface.lower().startswith("the ") and len(surface.split()) == 2:
+                out.setdefault(surface.split()[1], []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def word_group(name: str) -> frozenset[str]:
+    """A named group of words from ``attribution_words.tsv``."""
+    for row in table("attribution_words.tsv"):
+        if row[0] == name:
+            return frozenset(row[1].split())
+    raise KeyError(f"no word group {name!r} in attribution_words.tsv")
+
+
+def source_nouns() -> frozenset[str]:
+    return word_set("source_nouns.txt")
+
+
+def titles() -> frozenset[str]:
+    return word_set("source_titles.txt")

@@ -1,0 +1,138 @@
+"""Resolve source mentions to entities across the article: Kahl → Colin Kahl, WSJ and "the
+paper" → The Wall Street Journal, "he" → the last person quoted (only when that is safe)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsaudit.analyzers.attribution.entities import Parsed
+from newsaudit.analyzers.attribution.lexicon import outlet_index, outlets, short_outlet_aliases
+
+PRONOUN_WINDOW = 600  # characters back in which "he"/"she" may find their person
+NAME_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str
+    role: str | None = None
+    domain: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    claims: int = 0
+    relayed: int = 0
+
+    def add_alias(self, surface: str) -> None:
+        if surface and surface != self.name and surface not in self.aliases:
+            self.aliases.append(surface)
+
+    def last_mention_before(self, position: int) -> int:
+        return max((s for s, _ in self.mentions if s < position), default=-1)
+
+
+class Resolver:
+    """Entities in order of first mention; ``resolve`` maps a parsed phrase to one of them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    def resolve(self, parsed: Parsed, surface: str, start: int, end: int) -> Entity:
+        entity = self._find(parsed, surface, start)
+        if entity is None:
+            role = parsed.role if parsed.kind == "person" else None  # an outlet's "exclusive report" is per mention
+            entity = Entity(parsed.name, parsed.kind, role, parsed.outlet_domain)
+            self.entities.append(entity)
+        elif (
+            entity.kind == "person" and parsed.kind == "person" and len(parsed.name.split()) > len(entity.name.split())
+        ):
+            entity.add_alias(entity.name)  # "Kahl" first, "Colin Kahl" later: keep the full name
+            entity.name = parsed.name
+        if parsed.role and not entity.role and entity.kind == "person":
+            entity.role = parsed.role
+        if parsed.kind == "outlet" and parsed.outlet_domain and not entity.domain:
+            entity.domain = parsed.outlet_domain
+        if parsed.generic:
+            entity.add_alias(surface)
+        elif parsed.role is None and parsed.kind not in ("anonymous", "document"):
+            entity.add_alias(_strip_article(surface))
+        entity.mentions.append((start, end))
+        return entity
+
+    def _find(self, parsed: Parsed, surface: str, position: int) -> Entity | None:
+        if parsed.generic:
+            return self._antecedent(parsed, surface, position)
+        for entity in self.entities:
+            compatible = entity.kind == parsed.kind or {entity.kind, parsed.kind} <= {"organization", "outlet"}
+            if compatible and _same(entity, parsed):
+                return entity
+        return None
+
+    def _antecedent(self, parsed: Parsed, surface: str, position: int) -> Entity | None:
+        if parsed.kind == "outlet":
+            word = surface.rsplit(maxsplit=1)[-1]
+            preferred = {e.name for e in short_outlet_aliases().get(word, ())}
+            candidates = [e for e in self.entities if e.kind == "outlet"]
+            named = [e for e in candidates if e.name in preferred]
+            pool = named or candidates
+            return max(pool, key=lambda e: e.last_mention_before(position), default=None)
+        if parsed.kind == "person":
+            people = [e for e in self.entities if e.kind == "person" and e.name.lower() not in ("he", "she", "i")]
+            best = max(people, key=lambda e: e.last_mention_before(position), default=None)
+            if best is not None and position - best.last_mention_before(position) <= PRONOUN_WINDOW:
+                return best
+            return None
+        if parsed.kind == "organization":
+            orgs = [e for e in self.entities if e.kind == "organization"]
+            head = surface.rsplit(maxsplit=1)[-1].lower()
+            matching = [e for e in orgs if head in e.name.lower()]
+            return max(matching, key=lambda e: e.last_mention_before(position), default=None)
+        return None
+
+    def add_text_mentions(self, text: str) -> None:
+        """Every occurrence of each entity's proper names in the text, not only as a source."""
+        for entity in self.entities:
+            if entity.kind in ("anonymous", "document", "unknown"):
+                continue
+            surfaces = {entity.name, *entity.aliases}
+            if entity.kind == "outlet":
+                for entry in outlets():
+                    if entry.name == entity.name:
+                        surfaces |= {a for a in entry.aliases if not a.lower().startswith("the ")}
+            if entity.kind == "person" and len(entity.name.split()) > 1:
+                surfaces.add(entity.name.split()[-1])
+            names = sorted((s for s in surfaces if s[:1].isupper()), key=len, reverse=True)
+            if not names:
+                continue
+            pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'-])")
+            spans = set(entity.mentions)
+            for m in pattern.finditer(text):
+                if not any(s <= m.start() < e for s, e in spans):
+                    spans.add((m.start(), m.end()))
+                    entity.add_alias(m.group(0))
+            entity.mentions = sorted(spans)
+
+
+def _same(entity: Entity, parsed: Parsed) -> bool:
+    a, b = _strip_article(entity.name), _strip_article(parsed.name)
+    if a.lower() == b.lower() or b in entity.aliases:
+        return True
+    if entity.kind == "outlet" and parsed.kind == "outlet":
+        known_a, known_b = outlet_index().get(a), outlet_index().get(b)
+        return known_a is not None and known_a is known_b
+    if entity.kind == "person" and parsed.kind == "person":
+        wa, wb = a.split(), b.split()
+        return bool(wa and wb) and (wa[-1] == wb[-1]) and (len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0])
+    if {entity.kind, parsed.kind} <= {"organization", "outlet"}:
+        return _acronym(a) == b or _acronym(b) == a
+    return False
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w.lower() not in NAME_STOPWORDS]
+    return "".join(w[0].upper() for w in words) if len(words) > 1 else ""
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
