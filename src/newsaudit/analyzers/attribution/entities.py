@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsaudit.analyzers.attribution.lexicon import outlet_index, short_outlet_aliases, source_nouns, titles, word_group
+from newsaudit.analyzers.attribution.lexicon import (
+    cues,
+    outlet_index,
+    short_outlet_aliases,
+    source_nouns,
+    titles,
+    word_group,
+)
+from newsaudit.resources import stopwords
 
 TOKEN_RE = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]")
 SKIP_BEFORE_CUE = word_group("skip_before_cue")
@@ -65,7 +73,7 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def left_phrase(text: str, limit: int, cue_start: int) -> Phrase | None:
+def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) -> Phrase | None:
     """The source phrase that ends just before a cue (skipping "also", "has", …)."""
     toks = tokens(text, limit, cue_start)
     i = len(toks) - 1
@@ -100,7 +108,16 @@ def left_phrase(text: str, limit: int, cue_start: int) -> Phrase | None:
     if first > end_index:
         return None
     head = toks[end_index][0]
-    if not (_is_capitalised(head) or head.lower() in PRONOUNS or head.lower() in source_nouns() or head.isupper()):
+    low_head = head.lower()
+    if strict:  # the cue is also a noun ("plans", "back"): only a clear subject makes it a verb
+        if not (_is_capitalised(head) or low_head in PRONOUNS or low_head in source_nouns()):
+            return None
+    elif (
+        not head[0].isalpha()
+        or (low_head in stopwords() and low_head not in PRONOUNS)
+        or low_head in cues()
+        or (low_head.endswith("ly") and not _is_capitalised(head))
+    ):
         return None
     start, end = toks[first][1], toks[end_index][2]
     return Phrase(start, end, text[start:end])

@@ -37,9 +37,20 @@ PASSIVE_THAT_RE = re.compile(
     re.I,
 )
 HEDGED_RE = re.compile(r"\breportedly\b|\ballegedly\b", re.I)
+# "PENCE: Well, ..." (transcripts) and "Pence: Flowers won't be at debate" (headlines).
+SPEAKER_LABEL_RE = re.compile(
+    r"[\"“]?(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+)\s*(?P<colon>:)\s+(?=\S+\s+\S+\s+\S+)"
+)
+NOT_SPEAKERS = word_group("not_speakers")
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
 NOUN_LIKE = word_group("noun_like_cues")
 DETERMINERS = word_group("determiners")
+CLAUSE_BREAK_RE = re.compile(
+    r"(?:,|;|\s—|\s–)\s+(?:(?:though|although|but|while|and|as|because|even\s+as|whereas|when|after)\s+)?(?=\S)",
+)
+APPOSITION_MAX_TOKENS = 30  # "Scott Pruitt, the Republican attorney general of …, said"
+CONTENT_FIRST_MIN_WORDS = 6  # "In a statement, X said …" is an intro; six words before X are content
+CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"')
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
 INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
 
@@ -57,6 +68,7 @@ class Candidate:
     listener: Phrase | None = None
     anonymous: str | None = None  # passive/hedged: no source phrase, a description instead
     via: list[Candidate] = field(default_factory=list)
+    content_first: bool = False  # "CONTENT, SOURCE CUE" / "CONTENT, according to SOURCE": can relay
 
 
 def sentence_candidates(
@@ -81,6 +93,14 @@ def sentence_candidates(
         if not _in_quote(m.start(), inside):
             content_start = _skip_space(text, m.end(), end)
             found.append(_anonymous(m.start(), m.end(), content_start, _trim_end(text, content_start, end)))
+    label = SPEAKER_LABEL_RE.match(text, start, end)
+    if label and not found and label.group("name").lower() not in NOT_SPEAKERS:
+        content_start = _skip_space(text, label.end(), end)
+        if content_end := _trim_end(text, content_start, end):
+            source = Phrase(label.start("name"), label.end("name"), label.group("name"))
+            found.append(
+                Candidate(label.start("colon"), label.end("colon"), "say", "speech", source, content_start, content_end)
+            )
     if not found:
         for m in HEDGED_RE.finditer(text, start, end):
             if not _in_quote(m.start(), inside):
@@ -125,16 +145,26 @@ def _verb_candidate(
             _trim_end(text, s_start, s_end),
             anonymous="unnamed sources",
         )
-    source = None if previous in BOUNDARY or previous in ("”", "’") else left_phrase(text, s_start, c_start)
+    strict = form in NOUN_LIKE
+    if form.endswith("ing") and previous == ",":  # "Trump attacked Clinton, saying ..."
+        source, role = _sentence_subject(text, s_start, before[k][1]), None
+    else:
+        source, role = _source_before(text, s_start, c_start, c_end, s_end, before, k, strict=strict)
     if source is not None:
-        candidate = Candidate(c_start, c_end, cue.lemma, cue.tier, source, c_end, c_end)
+        candidate = Candidate(c_start, c_end, cue.lemma, cue.tier, source, c_end, c_end, role=role)
         content_start = c_end
         if cue.frame == "tell":
             candidate.listener, content_start = _listener(text, c_end, s_end)
-        content_start = _content_start(text, content_start, s_end)
+        content_start, explicit = _content_start(text, content_start, s_end)
         content_end = _trim_end(text, content_start, s_end)
-        if content_end - content_start < 3:  # "“...,” the agency said." -> content before the source
+        lead = text[s_start : source.start].rstrip()
+        content_first_shape = len(lead.split()) >= CONTENT_FIRST_MIN_WORDS and lead.endswith(CONTENT_FIRST_ENDINGS)
+        if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
+            content_start, content_end = _next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
+        elif content_end - content_start < 3 or (content_first_shape and not explicit):
+            # "“...,” the agency said (on Friday)." -> the content is before the source
             content_start, content_end = _content_before(text, s_start, source.start, quotes)
+            candidate.content_first = True
         if content_end - content_start < 3:
             return None
         candidate.content_start, candidate.content_end = content_start, content_end
@@ -147,7 +177,64 @@ def _verb_candidate(
     content_start, content_end = _content_before(text, s_start, c_start, quotes)
     if content_end - content_start < 3:
         return None
-    return Candidate(c_start, c_end, cue.lemma, cue.tier, phrase, content_start, content_end, role=role)
+    return Candidate(
+        c_start, c_end, cue.lemma, cue.tier, phrase, content_start, content_end, role=role, content_first=True
+    )
+
+
+def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
+    """The name that opens a sentence ("The Post on Thursday ..., saying ..." -> "The Post")."""
+    toks = tokens(text, s_start, limit)
+    if toks and toks[0][0] in ("“", '"', "‘"):
+        return None
+    last = -1
+    for i, (word, _, _) in enumerate(toks[:8]):
+        if word[:1].isupper() or (i > 0 and word.lower() in ("of", "the", "and") and last == i - 1):
+            last = i if word[:1].isupper() else last
+            continue
+        if i == 0 and word.lower() in ("the", "a", "an"):
+            continue
+        break
+    if last < 0 or toks[last][0].lower() in ("the", "a", "an"):
+        return None
+    return Phrase(toks[0][1], toks[last][2], text[toks[0][1] : toks[last][2]])
+
+
+def _source_before(
+    text: str,
+    s_start: int,
+    c_start: int,
+    c_end: int,
+    s_end: int,
+    before: list[tuple[str, int, int]],
+    k: int,
+    *,
+    strict: bool,
+) -> tuple[Phrase | None, str | None]:
+    """The source phrase before a cue, past an apposition ("Jane Doe, a spokeswoman, said") or a
+    parenthesis ("Sen. Doe (D-Wis.) said"). None when the cue is inverted ("…,” said X")."""
+    previous = before[k][0] if k >= 0 else ""
+    if previous == ",":
+        nxt = tokens(text, c_end, min(s_end, c_end + 40))
+        if nxt and nxt[0][0][:1].isupper():
+            return None, None  # "…, said Megan Hester": inverted
+        for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
+            word = before[j][0]
+            if word in ("“", "”", '"', "(", ")", ";", ":"):
+                break
+            if word == ",":
+                source = left_phrase(text, s_start, before[j][1], strict=strict)
+                role = text[before[j][2] : before[k][1]].strip()
+                return (source, role) if source is not None else (None, None)
+        return None, None
+    if previous == ")":
+        for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
+            if before[j][0] == "(":
+                return left_phrase(text, s_start, before[j][1], strict=strict), None
+        return None, None
+    if previous in BOUNDARY or previous in ("”", "’"):
+        return None, None
+    return left_phrase(text, s_start, c_start, strict=strict), None
 
 
 def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
@@ -169,7 +256,7 @@ def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_en
             content_end = _trim_end(text, s_start, s_end)
     if content_end - content_start < 3:
         return None
-    return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end)
+    return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end, content_first=True)
 
 
 def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]:
@@ -183,30 +270,36 @@ def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]
             phrase = Phrase(first[1], last[2], text[first[1] : last[2]])
             skip = t_end if word.lower() in ("that", "of", "about", ",", ":") else toks[i][1]
             return phrase, skip
+    if (toks and len(toks) <= 7 and toks[0][0][:1].isupper()) or (toks and toks[0][0].lower() in ("the", "a", "an")):
+        last = toks[-1] if toks[-1][0] not in ".!?" else toks[-2] if len(toks) > 1 else toks[-1]
+        return Phrase(toks[0][1], last[2], text[toks[0][1] : last[2]]), s_end  # "…,” X told USA Today."
     return None, position
 
 
-def _content_start(text: str, position: int, s_end: int) -> int:
-    """Skip what stands between a cue and its content: "on Monday that", "recently,", ":"."""
+def _content_start(text: str, position: int, s_end: int) -> tuple[int, bool]:
+    """Skip what stands between a cue and its content: "on Monday that", "recently,", ":".
+    Also says whether the content is explicitly introduced (that, a colon, a quotation)."""
     toks = tokens(text, position, s_end)
-    for i, (word, _, t_end) in enumerate(toks[:THAT_WINDOW]):
+    for i, (word, w_start, t_end) in enumerate(toks[:THAT_WINDOW]):
         low = word.lower()
         if low in ("that", ":"):
             position = _skip_space(text, t_end, s_end)
             while position < s_end and text[position] in ",:":
                 position = _skip_space(text, position + 1, s_end)
-            return position
-        if word in ("“", '"', "‘") or (word in BOUNDARY and word != ","):
+            return position, True
+        if word in ("“", '"', "‘"):
+            return w_start, True
+        if word in BOUNDARY and word != ",":
             break
         if word == "," and i > 0 and t_end - position <= INTRO_MAX_CHARS:
             following = _skip_space(text, t_end, s_end)
             if following < s_end and (text[following] in '“"‘' or text[following].isupper()):
-                return following
+                return following, True
             break
     position = _skip_space(text, position, s_end)
     while position < s_end and text[position] in ",:":
         position = _skip_space(text, position + 1, s_end)
-    return position
+    return position, False
 
 
 def _content_before(text: str, s_start: int, limit: int, quotes: list[Quote]) -> tuple[int, int]:
@@ -219,6 +312,13 @@ def _content_before(text: str, s_start: int, limit: int, quotes: list[Quote]) ->
         if q.start < s_start < q.end <= limit + 1:
             start = q.start
     return start, end
+
+
+def _next_paragraph(text: str, position: int) -> tuple[int, int]:
+    start = _skip_space(text, position, len(text))
+    end = text.find("\n\n", start)
+    end = len(text) if end == -1 else end
+    return start, _trim_end(text, start, end)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -235,7 +335,10 @@ def _skip_space(text: str, position: int, end: int) -> int:
 
 
 def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Nest attributions: an outer one whose content holds an inner cue becomes the inner's relay."""
+    """Nest attributions. A relay frame ("..., CNN reported", "..., according to X") whose
+    content holds another cue becomes that inner attribution's ``via``. Any other attribution
+    whose content runs into a second one ("X said ..., though she acknowledged ...") is cut
+    at the clause boundary before it."""
     found.sort(key=lambda c: c.cue_start)
     outer_ids: set[int] = set()
     for inner in found:
@@ -243,13 +346,24 @@ def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
             if outer is inner or id(inner) in outer_ids:
                 continue
             covers = outer.content_start <= inner.cue_start < outer.content_end
-            covered_back = inner.content_start <= outer.cue_start < inner.content_end
-            # "X said “...”, CNN reported": each content may run over the other's cue; the outer
-            # one is the one whose content starts first.
-            if covers and (not covered_back or outer.content_start < inner.content_start):
+            if not covers:
+                continue
+            inner_start = min(inner.cue_start, inner.source.start if inner.source else inner.cue_start)
+            if outer.content_first and outer.cue_start > inner.cue_start:
                 inner.via.append(outer)
                 outer_ids.add(id(outer))
                 relay_start = min(outer.cue_start, outer.source.start if outer.source else outer.cue_start)
                 if inner.content_start < relay_start < inner.content_end:
                     inner.content_end = _trim_end(text, inner.content_start, relay_start)
+            elif outer.content_start < inner_start:
+                breaks = list(CLAUSE_BREAK_RE.finditer(text, outer.content_start, inner_start + 1))
+                if breaks and not _in_quote_text(text, outer.content_start, breaks[0].start()):
+                    cut = _trim_end(text, outer.content_start, breaks[-1].start())
+                    outer.content_end = min(outer.content_end, cut)
     return [c for c in found if id(c) not in outer_ids]
+
+
+def _in_quote_text(text: str, start: int, end: int) -> bool:
+    """An odd number of opening marks before ``end``: the position is inside a quotation."""
+    segment = text[start:end]
+    return segment.count("“") > segment.count("”") or segment.count('"') % 2 == 1
