@@ -105,7 +105,23 @@ def sentence_candidates(
         for m in HEDGED_RE.finditer(text, start, end):
             if not _in_quote(m.start(), inside):
                 found.append(_anonymous(m.start(), m.end(), start, _trim_end(text, start, end)))
+    found = _inherit_participle_sources(found)
     return _merge_chains(text, found)
+
+
+def _inherit_participle_sources(found: list[Candidate]) -> list[Candidate]:
+    """A participle cue without a subject of its own ("..., adding that") shares the source of
+    the attribution before it in the sentence; without one it is dropped."""
+    found.sort(key=lambda c: c.cue_start)
+    out: list[Candidate] = []
+    for c in found:
+        if c.source is not None and c.source.start == c.source.end:
+            previous = next((p for p in reversed(out) if p.source is not None and p.source.end > p.source.start), None)
+            if previous is None:
+                continue
+            c.source = previous.source
+        out.append(c)
+    return out
 
 
 def _not_sentence_start(text: str, s_start: int, position: int) -> bool:
@@ -146,8 +162,11 @@ def _verb_candidate(
             anonymous="unnamed sources",
         )
     strict = form in NOUN_LIKE
-    if form.endswith("ing") and previous == ",":  # "Trump attacked Clinton, saying ..."
+    participle = form.endswith("ing") and previous == ","
+    if participle:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _sentence_subject(text, s_start, before[k][1]), None
+        if source is None:
+            source = Phrase(c_start, c_start, "")  # filled from the sentence's previous attribution
     else:
         source, role = _source_before(text, s_start, c_start, c_end, s_end, before, k, strict=strict)
     if source is not None:

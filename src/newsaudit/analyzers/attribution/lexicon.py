@@ -37,7 +37,17 @@ def inflect(lemma: str) -> list[str]:
 
 @cache
 def cues() -> dict[str, Cue]:
-    """Every cue form (lowercase, possibly two words) -> its cue."""
+    """Every cue form (lowercase, possibly two words) -> its cue: the hand-written lexicon, then
+    the verb forms learned from PolNeAR train (training/cue_lexicon.py) in the belief tier."""
+    out = dict(hand_cues())
+    for row in table("cues_polnear.tsv"):
+        out.setdefault(row[0], Cue(row[0], "belief", "say"))
+    return out
+
+
+@cache
+def hand_cues() -> dict[str, Cue]:
+    """The hand-written lexicon (``reporting_verbs.tsv``)."""
     out: dict[str, Cue] = {}
     for row in table("reporting_verbs.tsv"):
         lemma, tier, frame = row[0], row[1], row[2]
