@@ -96,7 +96,10 @@ def _attribution(
         score = SCORES["anonymous"]
     else:
         score = SCORES["named"]
-    source_span = TextSpan(c.source.start, c.source.end, c.source.text) if c.source else None
+    source_span = None
+    if c.source is not None:
+        start, end = c.extent or (c.source.start, c.source.end)
+        source_span = TextSpan(start, end, text[start:end])
     return Attribution(
         source=AttributedSource(entity.name, entity.kind, parsed.role or entity.role, tuple(entity.aliases)),  # type: ignore[arg-type]
         cue=TextSpan(c.cue_start, c.cue_end, text[c.cue_start : c.cue_end]),

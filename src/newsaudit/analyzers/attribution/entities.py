@@ -24,8 +24,10 @@ from newsaudit.resources import stopwords
 TOKEN_RE = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]")
 SKIP_BEFORE_CUE = word_group("skip_before_cue")
 CLAUSE_WORDS = word_group("clause_words")
+MAX_PHRASE_TOKENS = 14  # "the U.S. Attorney’s Office for the Western District of New York"
 LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from"})
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
+TIME_WORDS = word_group("time_words")
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
 DOCUMENT_HEADS = word_group("document_heads")
 ANONYMOUS_HEADS = word_group("anonymous_heads")
@@ -69,6 +71,12 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
+def skippable(word: str) -> bool:
+    """Adverbs and auxiliaries between a source and its cue: "has twice", "consistently"."""
+    low = word.lower()
+    return low in SKIP_BEFORE_CUE or (low.endswith("ly") and word.islower() and len(word) > 4)
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -77,7 +85,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     """The source phrase that ends just before a cue (skipping "also", "has", …)."""
     toks = tokens(text, limit, cue_start)
     i = len(toks) - 1
-    while i >= 0 and toks[i][0].lower() in SKIP_BEFORE_CUE:
+    while i >= 0 and skippable(toks[i][0]):
         i -= 1
     end_index = i
     while i >= 0:
@@ -99,7 +107,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             following = toks[i + 1][0]
             if not (_is_capitalised(following) or following.lower() in ("the", "a", "an")):
                 break
-        if end_index - i >= 10:
+        if end_index - i >= MAX_PHRASE_TOKENS:
             break
         i -= 1
     first = i + 1
@@ -107,6 +115,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         first += 1
     if first > end_index:
         return None
+    while end_index > first and toks[end_index][0].lower() in TIME_WORDS:
+        end_index -= 1
     head = toks[end_index][0]
     low_head = head.lower()
     if strict:  # the cue is also a noun ("plans", "back"): only a clear subject makes it a verb
@@ -119,6 +129,10 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         or (low_head.endswith("ly") and not _is_capitalised(head))
     ):
         return None
+    while end_index > first and toks[end_index][0].lower() in TIME_WORDS:
+        end_index -= 1
+    if toks[end_index][0].lower() in PRONOUNS:
+        first = end_index  # "In a post at the time she said" -> "she"
     start, end = toks[first][1], toks[end_index][2]
     return Phrase(start, end, text[start:end])
 

@@ -19,15 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsaudit.analyzers.attribution.entities import (
-    BOUNDARY,
-    SKIP_BEFORE_CUE,
-    Phrase,
-    left_phrase,
-    right_phrase,
-    tokens,
-)
-from newsaudit.analyzers.attribution.lexicon import Cue, cue_pattern, cues, word_group
+from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, left_phrase, right_phrase, tokens
+from newsaudit.analyzers.attribution.entities import skippable as _skippable
+from newsaudit.analyzers.attribution.lexicon import Cue, cue_pattern, cues, source_nouns, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
@@ -39,7 +33,8 @@ PASSIVE_THAT_RE = re.compile(
 HEDGED_RE = re.compile(r"\breportedly\b|\ballegedly\b", re.I)
 # "PENCE: Well, ..." (transcripts) and "Pence: Flowers won't be at debate" (headlines).
 SPEAKER_LABEL_RE = re.compile(
-    r"[\"“]?(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+)\s*(?P<colon>:)\s+(?=\S+\s+\S+\s+\S+)"
+    r"[\"“]?(?P<name>(?:[A-Z][A-Za-z’'.-]*[A-Za-z.]\s+){0,3}[A-Z][A-Za-z’'.-]*[A-Za-z.])\s*(?P<colon>:)\s+"
+    r"(?=\S+\s+\S+\s+\S+)"
 )
 NOT_SPEAKERS = word_group("not_speakers")
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
@@ -50,6 +45,11 @@ CLAUSE_BREAK_RE = re.compile(
 )
 APPOSITION_MAX_TOKENS = 30  # "Scott Pruitt, the Republican attorney general of …, said"
 CONTENT_FIRST_MIN_WORDS = 6  # "In a statement, X said …" is an intro; six words before X are content
+ROLE_HEADS = word_group("role_heads")
+DISCOURSE_ADVERBS = frozenset(
+    ("however", "though", "meanwhile", "too", "also", "in turn", "for example", "for instance", "in fact", "instead")
+)
+INTRO_OPENERS = word_group("intro_openers")
 CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"')
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
 INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
@@ -69,6 +69,7 @@ class Candidate:
     anonymous: str | None = None  # passive/hedged: no source phrase, a description instead
     via: list[Candidate] = field(default_factory=list)
     content_first: bool = False  # "CONTENT, SOURCE CUE" / "CONTENT, according to SOURCE": can relay
+    extent: tuple[int, int] | None = None  # the source as written, apposition included
 
 
 def sentence_candidates(
@@ -143,13 +144,15 @@ def _verb_candidate(
 ) -> Candidate | None:
     before = tokens(text, s_start, c_start)
     k = len(before) - 1
-    while k >= 0 and before[k][0].lower() in SKIP_BEFORE_CUE:
+    while k >= 0 and _skippable(before[k][0]):
         k -= 1
     previous = before[k][0] if k >= 0 else ""
     form = text[c_start:c_end].lower()
     if form in NOUN_LIKE and (previous.lower() in DETERMINERS or previous.endswith(("’s", "'s"))):
         return None  # a noun: "the report", "his claims"
     passive = any(t[0].lower() in BE_FORMS for t in before[k + 1 :]) and form.endswith(("ed", "id", "wn", "ld"))
+    if passive and not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]):
+        return None  # "No date has been announced": an event, not a claim
     if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
         return Candidate(
             c_start,
@@ -161,14 +164,22 @@ def _verb_candidate(
             _trim_end(text, s_start, s_end),
             anonymous="unnamed sources",
         )
+    if cue.lemma == "add" and re.match(
+        r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b)", text[c_end:s_end]
+    ):
+        return None  # "The stock added 2%"
     strict = form in NOUN_LIKE
-    participle = form.endswith("ing") and previous == ","
+    participle = form.endswith("ing") and previous not in BE_FORMS
     if participle:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
-        source, role = _sentence_subject(text, s_start, before[k][1]), None
+        source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
         if source is None:
             source = Phrase(c_start, c_start, "")  # filled from the sentence's previous attribution
     else:
-        source, role = _source_before(text, s_start, c_start, c_end, s_end, before, k, strict=strict)
+        source, role = _source_before(
+            text, s_start, c_start, c_end, s_end, before, k, strict=strict, tell=cue.frame == "tell"
+        )
+    if source is not None and _reduced_relative(text, source, form, c_end, s_end):
+        return None
     if source is not None:
         candidate = Candidate(c_start, c_end, cue.lemma, cue.tier, source, c_end, c_end, role=role)
         content_start = c_end
@@ -177,7 +188,12 @@ def _verb_candidate(
         content_start, explicit = _content_start(text, content_start, s_end)
         content_end = _trim_end(text, content_start, s_end)
         lead = text[s_start : source.start].rstrip()
-        content_first_shape = len(lead.split()) >= CONTENT_FIRST_MIN_WORDS and lead.endswith(CONTENT_FIRST_ENDINGS)
+        quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’")) and not explicit
+        content_first_shape = quoted_first or (
+            len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
+            and lead.endswith(CONTENT_FIRST_ENDINGS)
+            and lead.split()[0].lower().strip('“"') not in INTRO_OPENERS
+        )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
             content_start, content_end = _next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
         elif content_end - content_start < 3 or (content_first_shape and not explicit):
@@ -196,9 +212,34 @@ def _verb_candidate(
     content_start, content_end = _content_before(text, s_start, c_start, quotes)
     if content_end - content_start < 3:
         return None
+    extent = None
+    if role:
+        role_end = _trim_end(text, phrase.end, s_end)
+        extent = (phrase.start, role_end)
     return Candidate(
-        c_start, c_end, cue.lemma, cue.tier, phrase, content_start, content_end, role=role, content_first=True
+        c_start,
+        c_end,
+        cue.lemma,
+        cue.tier,
+        phrase,
+        content_start,
+        content_end,
+        role=role,
+        content_first=True,
+        extent=extent,
     )
+
+
+def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: int) -> bool:
+    """ "a letter posted on Twitter", "a deal announced at the start": a participle after a
+    plain noun, not a cue with a source."""
+    words = source.text.split()
+    if not form.endswith("ed") or words[0].lower() not in ("a", "an") or len(words) > 4:
+        return False
+    head = words[-1].lower()
+    if head in source_nouns() or head in ROLE_HEADS or words[-1][:1].isupper():
+        return False
+    return bool(re.match(r"\s+(?:on|in|at|by|to|for|from|during|last|earlier)\b", text[c_end:s_end]))
 
 
 def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
@@ -229,13 +270,14 @@ def _source_before(
     k: int,
     *,
     strict: bool,
+    tell: bool = False,
 ) -> tuple[Phrase | None, str | None]:
     """The source phrase before a cue, past an apposition ("Jane Doe, a spokeswoman, said") or a
     parenthesis ("Sen. Doe (D-Wis.) said"). None when the cue is inverted ("…,” said X")."""
     previous = before[k][0] if k >= 0 else ""
     if previous == ",":
         nxt = tokens(text, c_end, min(s_end, c_end + 40))
-        if nxt and nxt[0][0][:1].isupper():
+        if not tell and nxt and nxt[0][0][:1].isupper():
             return None, None  # "…, said Megan Hester": inverted
         for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
             word = before[j][0]
@@ -244,7 +286,11 @@ def _source_before(
             if word == ",":
                 source = left_phrase(text, s_start, before[j][1], strict=strict)
                 role = text[before[j][2] : before[k][1]].strip()
-                return (source, role) if source is not None else (None, None)
+                if source is None:
+                    return None, None
+                if role.lower() in DISCOURSE_ADVERBS:  # "The Taliban, however, claimed"
+                    return source, None
+                return Phrase(source.start, before[k][1], text[source.start : before[k][1]]), role
         return None, None
     if previous == ")":
         for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
@@ -253,7 +299,14 @@ def _source_before(
         return None, None
     if previous in BOUNDARY or previous in ("”", "’"):
         return None, None
-    return left_phrase(text, s_start, c_start, strict=strict), None
+    source = left_phrase(text, s_start, c_start, strict=strict)
+    if source is not None:
+        lead = text[s_start : source.start].rstrip()
+        if lead.endswith(","):
+            role = left_phrase(text, s_start, s_start + len(lead) - 1)
+            if role is not None and role.text.split()[-1].lower() in ROLE_HEADS:
+                return Phrase(role.start, source.end, text[role.start : source.end]), role.text
+    return source, None
 
 
 def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
@@ -268,9 +321,24 @@ def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_en
             return None
         content_start = _skip_space(text, comma + 1, s_end)
         content_end = _trim_end(text, content_start, s_end)
-    else:  # "CONTENT, according to X[, more content]."
+    else:  # "CONTENT, according to X[, a description]."
         content_start = s_start
         content_end = _trim_end(text, s_start, c_start)
+        rest = text[comma + 1 : s_end].strip() if comma != -1 else ""
+        if rest and rest.split()[0].lower() in ("a", "an", "the", "which", "who"):
+            extent = (np_start, _trim_end(text, comma, s_end))
+            candidate = Candidate(
+                c_start,
+                c_end,
+                "according to",
+                "speech",
+                source,
+                content_start,
+                content_end,
+                content_first=True,
+                extent=extent,
+            )
+            return candidate if content_end - content_start >= 3 else None
         if comma != -1 and _trim_end(text, comma + 1, s_end) - comma > 20:
             content_end = _trim_end(text, s_start, s_end)
     if content_end - content_start < 3:

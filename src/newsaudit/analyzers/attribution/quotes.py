@@ -78,9 +78,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int
 def _closes(text: str, i: int, open_char: str) -> bool:
     ch = text[i]
     if open_char == '"':
-        return ch == '"'
+        return ch in '"”'
     if open_char == "‘":
         return ch == "’" and bool(SINGLE_CLOSE_RE.match(text, i))
     if open_char == "«":
         return ch == "»"
-    return ch in "”"
+    return ch in '”"'
