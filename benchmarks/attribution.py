@@ -29,11 +29,10 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from extraction import machine, write_section  # noqa: E402
-
-from newsaudit import segment  # noqa: E402
-from newsaudit.analyzers.attribution import attribute  # noqa: E402
-from newsaudit.model import Document  # noqa: E402
+from extraction import machine, write_section
+from newsaudit import segment
+from newsaudit.analyzers.attribution import attribute
+from newsaudit.model import Document
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_POLNEAR = HERE.parents[1] / "shared" / "data" / "polnear"
@@ -105,6 +104,15 @@ def newsaudit_predict(broad: bool) -> Callable[[str], list[dict[str, Span]]]:
             if a.source_span is not None:
                 record["source"] = (a.source_span.start, a.source_span.end)
             out.append(record)
+            for relay in a.via:  # "…, CNN reported" is an attribution of its own in the report
+                if relay.cue is not None and relay.content is not None:
+                    outer = {
+                        "cue": (relay.cue.start, relay.cue.end),
+                        "content": (relay.content.start, relay.content.end),
+                    }
+                    if relay.source_span is not None:
+                        outer["source"] = (relay.source_span.start, relay.source_span.end)
+                    out.append(outer)
         return out
 
     return predict

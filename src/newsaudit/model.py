@@ -115,8 +115,13 @@ class TextSpan:
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
+    """A relay in a chain ("…, CNN reported"): who passes the claim on, and where it says so."""
+
     name: str
     kind: SourceKind
+    cue: TextSpan | None = None
+    source_span: TextSpan | None = None
+    content: TextSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsaudit.model import Attribution, Report, Source
+from newsaudit.model import Attribution, Report, Source, SourceRef
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -62,8 +62,18 @@ def _attribution(a: Attribution) -> dict[str, Any]:
         "cue": asdict(a.cue),
         "content": asdict(a.content),
         "quote": a.quote,
-        "via": [{"name": v.name, "kind": v.kind} for v in a.via],
+        "via": [_relay(v) for v in a.via],
         "score": a.score,
+    }
+
+
+def _relay(v: SourceRef) -> dict[str, Any]:
+    return {
+        "name": v.name,
+        "kind": v.kind,
+        "cue": asdict(v.cue) if v.cue else None,
+        "source_span": asdict(v.source_span) if v.source_span else None,
+        "content": asdict(v.content) if v.content else None,
     }
 
 

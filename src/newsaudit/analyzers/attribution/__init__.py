@@ -42,23 +42,23 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
         candidates.extend(sentence_candidates(text, sentence.start, sentence.end, quotes, tiers=tiers))
     candidates.sort(key=lambda c: c.cue_start)
     resolver = Resolver()
-    resolved: list[tuple[Candidate, Entity, Parsed, list[Entity]]] = []
+    resolved: list[tuple[Candidate, Entity, Parsed, list[tuple[Entity, Candidate | None]]]] = []
     for c in candidates:
         parsed, start, end = _source_of(c, text)
         entity = resolver.resolve(parsed, text[start:end], start, end)
         entity.claims += 1
-        relays = []
+        relays: list[tuple[Entity, Candidate | None]] = []
         for outer in c.via:
             o_parsed, o_start, o_end = _source_of(outer, text)
             relay = resolver.resolve(o_parsed, text[o_start:o_end], o_start, o_end)
             relay.relayed += 1
-            relays.append(relay)
+            relays.append((relay, outer))
         if c.listener is not None:
             listener = parse(c.listener.text)
             if listener.kind == "outlet":
                 relay = resolver.resolve(listener, c.listener.text, c.listener.start, c.listener.end)
                 relay.relayed += 1
-                relays.append(relay)
+                relays.append((relay, None))
         resolved.append((c, entity, parsed, relays))
     resolver.add_text_mentions(text)
     attributions = tuple(_attribution(text, c, e, p, relays, quotes) for c, e, p, relays in resolved)
@@ -80,8 +80,30 @@ def _source_of(c: Candidate, text: str) -> tuple[Parsed, int, int]:
     return parsed, c.source.start, c.source.end
 
 
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(start, end, text[start:end])
+
+
+def _relay(text: str, entity: Entity, outer: Candidate | None) -> SourceRef:
+    if outer is None:  # a listener: "told the paper"
+        return SourceRef(entity.name, entity.kind)  # type: ignore[arg-type]
+    start, end = outer.extent or ((outer.source.start, outer.source.end) if outer.source else (0, 0))
+    return SourceRef(
+        entity.name,
+        entity.kind,  # type: ignore[arg-type]
+        cue=_span(text, outer.cue_start, outer.cue_end),
+        source_span=_span(text, start, end) if end > start else None,
+        content=_span(text, outer.content_start, outer.content_end),
+    )
+
+
 def _attribution(
-    text: str, c: Candidate, entity: Entity, parsed: Parsed, relays: list[Entity], quotes: list[Quote]
+    text: str,
+    c: Candidate,
+    entity: Entity,
+    parsed: Parsed,
+    relays: list[tuple[Entity, Candidate | None]],
+    quotes: list[Quote],
 ) -> Attribution:
     content = TextSpan(c.content_start, c.content_end, text[c.content_start : c.content_end])
     is_quote = any(q.start <= c.content_start + 1 and c.content_end - 1 <= q.end for q in quotes) or any(
@@ -105,7 +127,7 @@ def _attribution(
         cue=TextSpan(c.cue_start, c.cue_end, text[c.cue_start : c.cue_end]),
         content=content,
         quote=is_quote,
-        via=tuple(SourceRef(r.name, r.kind) for r in relays),  # type: ignore[arg-type]
+        via=tuple(_relay(text, r, outer) for r, outer in relays),
         source_span=source_span,
         score=score,
     )

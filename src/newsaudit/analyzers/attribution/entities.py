@@ -21,11 +21,12 @@ from newsaudit.analyzers.attribution.lexicon import (
 )
 from newsaudit.resources import stopwords
 
-TOKEN_RE = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]")
+TOKEN_RE = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]")
 SKIP_BEFORE_CUE = word_group("skip_before_cue")
 CLAUSE_WORDS = word_group("clause_words")
 MAX_PHRASE_TOKENS = 14  # "the U.S. Attorney’s Office for the Western District of New York"
-LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from"})
+LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "on"})
+LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
@@ -115,9 +116,10 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         first += 1
     if first > end_index:
         return None
-    while end_index > first and toks[end_index][0].lower() in TIME_WORDS:
-        end_index -= 1
-    head = toks[end_index][0]
+    head_index = end_index
+    while head_index > first and toks[head_index][0].lower() in TIME_WORDS:
+        head_index -= 1
+    head = toks[head_index][0]
     low_head = head.lower()
     if strict:  # the cue is also a noun ("plans", "back"): only a clear subject makes it a verb
         if not (_is_capitalised(head) or low_head in PRONOUNS or low_head in source_nouns()):
@@ -129,8 +131,6 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         or (low_head.endswith("ly") and not _is_capitalised(head))
     ):
         return None
-    while end_index > first and toks[end_index][0].lower() in TIME_WORDS:
-        end_index -= 1
     if toks[end_index][0].lower() in PRONOUNS:
         first = end_index  # "In a post at the time she said" -> "she"
     start, end = toks[first][1], toks[end_index][2]
@@ -162,7 +162,9 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
     if i < len(toks) and toks[i][0] == ",":
         rest = text[toks[i][2] : limit].strip()
         rest = re.sub(r"[.!?]+[\"”’']*$", "", rest).strip()
-        if rest and (rest.split()[0].lower() in ("a", "an", "the", "who") or rest.split()[0].lower() in titles()):
+        first_word = rest.split()[0].lower() if rest else ""
+        has_role_word = any(w.lower().strip(",.") in titles() for w in rest.split()[:8])
+        if rest and (first_word in ("a", "an", "the", "who") or first_word in titles() or has_role_word):
             role = rest
     return phrase, role
 

@@ -150,6 +150,8 @@ def _verb_candidate(
     form = text[c_start:c_end].lower()
     if form in NOUN_LIKE and (previous.lower() in DETERMINERS or previous.endswith(("’s", "'s"))):
         return None  # a noun: "the report", "his claims"
+    if form in NOUN_LIKE and k >= 1 and before[k - 1][0].lower() in ("a", "an"):
+        return None  # "a Tumblr post"
     passive = any(t[0].lower() in BE_FORMS for t in before[k + 1 :]) and form.endswith(("ed", "id", "wn", "ld"))
     if passive and not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]):
         return None  # "No date has been announced": an event, not a claim
@@ -234,7 +236,9 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
     """ "a letter posted on Twitter", "a deal announced at the start": a participle after a
     plain noun, not a cue with a source."""
     words = source.text.split()
-    if not form.endswith("ed") or words[0].lower() not in ("a", "an") or len(words) > 4:
+    if not form.endswith("ed") or not (
+        words[0].lower() in ("a", "an") or (len(words) > 2 and words[-2].lower() in ("a", "an"))
+    ):
         return False
     head = words[-1].lower()
     if head in source_nouns() or head in ROLE_HEADS or words[-1][:1].isupper():
@@ -245,6 +249,11 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
 def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
     """The name that opens a sentence ("The Post on Thursday ..., saying ..." -> "The Post")."""
     toks = tokens(text, s_start, limit)
+    while True:  # skip "Then," / "Last week," / "In a statement on Monday,"
+        comma = next((i for i, t in enumerate(toks[:7]) if t[0] == ","), None)
+        if comma is None or comma == 0:
+            break
+        toks = toks[comma + 1 :]
     if toks and toks[0][0] in ("“", '"', "‘"):
         return None
     last = -1
@@ -295,7 +304,10 @@ def _source_before(
     if previous == ")":
         for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
             if before[j][0] == "(":
-                return left_phrase(text, s_start, before[j][1], strict=strict), None
+                name = left_phrase(text, s_start, before[j][1], strict=strict)
+                if name is None:
+                    return None, None
+                return Phrase(name.start, before[k][2], text[name.start : before[k][2]]), None
         return None, None
     if previous in BOUNDARY or previous in ("”", "’"):
         return None, None
