@@ -41,7 +41,7 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
     for sentence in doc.sentences:
         candidates.extend(sentence_candidates(text, sentence.start, sentence.end, quotes, tiers=tiers))
     candidates.sort(key=lambda c: c.cue_start)
-    resolver = Resolver()
+    resolver = Resolver(text)
     resolved: list[tuple[Candidate, Entity, Parsed, list[tuple[Entity, Candidate | None]]]] = []
     for c in candidates:
         parsed, start, end = _source_of(c, text)
@@ -74,10 +74,11 @@ def _source_of(c: Candidate, text: str) -> tuple[Parsed, int, int]:
     if c.source is None:
         description = c.anonymous or "unnamed sources"
         return Parsed(description, "anonymous", None), c.cue_start, c.cue_end
-    parsed = parse(c.source.text)
+    start, end = c.source.core or (c.source.start, c.source.end)
+    parsed = parse(text[start:end])
     if c.role and not parsed.role:
         parsed = Parsed(parsed.name, parsed.kind, c.role, parsed.generic, parsed.outlet_domain)
-    return parsed, c.source.start, c.source.end
+    return parsed, start, end
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:

@@ -29,6 +29,7 @@ LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "on"})
 LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
+HEAD_ENDERS = frozenset({"of", "with", "for", "in", "at", "on", "to", "from", "who", "that", "which"})
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
 DOCUMENT_HEADS = word_group("document_heads")
 ANONYMOUS_HEADS = word_group("anonymous_heads")
@@ -54,9 +55,13 @@ POSSESSIVE_DOCUMENT_RE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
+    """A source as written; ``core`` is its name part when an apposition or parenthesis is
+    included ("Sonya Zoghlin, Carlineo's attorney" -> core "Sonya Zoghlin")."""
+
     start: int
     end: int
     text: str
+    core: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,9 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         low = word.lower()
         if word in BOUNDARY or (len(word) == 1 and not word.isalnum()):
             break
+        if low in LINKING_AFTER and i > 0 and toks[i - 1][0].lower() in LINKING_AFTER[low]:
+            i -= 1
+            continue
         if low in CLAUSE_WORDS:
             if (
                 low == "and"
@@ -189,12 +197,13 @@ def parse(phrase: str) -> Parsed:
         return Parsed(known.name if known else name, "outlet", role, False, known.domain if known else None)
     words = text.split()
     stripped = _strip_article(text)
+    head_words = _head_part(words)
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
         return Parsed(known.name, "outlet", None, False, known.domain)
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
         return Parsed(text, "outlet", None, generic=True)
-    head = words[-1].lower()
+    head = head_words[-1].lower()
     if head in GENERIC_OUTLETS and not any(_is_capitalised(w) for w in words[1:]):
         return Parsed(stripped, "outlet", None, generic=True)
     name_start = _name_run_start(words)
@@ -217,6 +226,17 @@ def parse(phrase: str) -> Parsed:
     if any(w.lower().strip("’'s") in ORG_WORDS for w in name_words) or (name.isupper() and len(name) <= 6):
         return Parsed(name, "organization", role)
     return Parsed(name, "person", role)
+
+
+def _head_part(words: list[str]) -> list[str]:
+    """Words up to the noun phrase's head: "A person familiar with the matter" -> "A person"."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in HEAD_ENDERS and not _is_capitalised(words[i - 1]):
+            part = words[:i]
+            while len(part) > 1 and part[-1].lower() in ("familiar", "close", "knowledgeable", "briefed"):
+                part = part[:-1]
+            return part
+    return words
 
 
 def _name_run_start(words: list[str]) -> int | None:

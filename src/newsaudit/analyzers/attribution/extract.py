@@ -254,7 +254,7 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
         if comma is None or comma == 0:
             break
         toks = toks[comma + 1 :]
-    if toks and toks[0][0] in ("“", '"', "‘"):
+    if toks and (toks[0][0] in ("“", '"', "‘") or toks[0][0].lower() in INTRO_OPENERS):
         return None
     last = -1
     for i, (word, _, _) in enumerate(toks[:8]):
@@ -285,29 +285,20 @@ def _source_before(
     parenthesis ("Sen. Doe (D-Wis.) said"). None when the cue is inverted ("…,” said X")."""
     previous = before[k][0] if k >= 0 else ""
     if previous == ",":
+        apposition = _apposition(text, s_start, before, k, strict=strict, loose=False)
+        if apposition is not None:
+            return apposition
         nxt = tokens(text, c_end, min(s_end, c_end + 40))
         if not tell and nxt and nxt[0][0][:1].isupper():
             return None, None  # "…, said Megan Hester": inverted
-        for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
-            word = before[j][0]
-            if word in ("“", "”", '"', "(", ")", ";", ":"):
-                break
-            if word == ",":
-                source = left_phrase(text, s_start, before[j][1], strict=strict)
-                role = text[before[j][2] : before[k][1]].strip()
-                if source is None:
-                    return None, None
-                if role.lower() in DISCOURSE_ADVERBS:  # "The Taliban, however, claimed"
-                    return source, None
-                return Phrase(source.start, before[k][1], text[source.start : before[k][1]]), role
-        return None, None
+        return _apposition(text, s_start, before, k, strict=strict, loose=True) or (None, None)
     if previous == ")":
         for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
             if before[j][0] == "(":
                 name = left_phrase(text, s_start, before[j][1], strict=strict)
                 if name is None:
                     return None, None
-                return Phrase(name.start, before[k][2], text[name.start : before[k][2]]), None
+                return Phrase(name.start, before[k][2], text[name.start : before[k][2]], (name.start, name.end)), None
         return None, None
     if previous in BOUNDARY or previous in ("”", "’"):
         return None, None
@@ -317,8 +308,40 @@ def _source_before(
         if lead.endswith(","):
             role = left_phrase(text, s_start, s_start + len(lead) - 1)
             if role is not None and role.text.split()[-1].lower() in ROLE_HEADS:
-                return Phrase(role.start, source.end, text[role.start : source.end]), role.text
+                extent = Phrase(role.start, source.end, text[role.start : source.end], (source.start, source.end))
+                return extent, role.text
     return source, None
+
+
+def _apposition(
+    text: str, s_start: int, before: list[tuple[str, int, int]], k: int, *, strict: bool, loose: bool
+) -> tuple[Phrase, str | None] | None:
+    """ "NAME, APPOSITION, said": the name and its apposition ("a spokeswoman", "who led ...",
+    "59, of Ashton")."""
+    for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
+        word = before[j][0]
+        if word in ("“", "”", '"', "(", ")", ";", ":"):
+            return None
+        if word != ",":
+            continue
+        role = text[before[j][2] : before[k][1]].strip()
+        first = role.split()[0].lower().strip('“"') if role else ""
+        if role.lower() in DISCOURSE_ADVERBS:  # "The Taliban, however, claimed"
+            source = left_phrase(text, s_start, before[j][1], strict=strict)
+            return (source, None) if source is not None else None
+        role_like = (
+            first in ("who", "whose", "a", "an", "the", "one", "both")
+            or first.isdigit()
+            or first in ROLE_HEADS
+            or any(w.lower().strip(",.") in ROLE_HEADS for w in role.split()[:6])
+        )
+        if not (role_like or loose):  # loose: "Trump, speaking to veterans, said"
+            return None
+        source = left_phrase(text, s_start, before[j][1], strict=strict)
+        if source is None:
+            return None
+        return Phrase(source.start, before[k][1], text[source.start : before[k][1]], (source.start, source.end)), role
+    return None
 
 
 def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsaudit.analyzers.attribution.entities import Parsed
 from newsaudit.analyzers.attribution.lexicon import outlet_index, outlets, short_outlet_aliases
 
+TITLED_NAME_RE = re.compile(
+    r"\b(?P<title>President|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|Minister|Secretary|Gen\.|General|"
+    r"Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Prof\.|Professor|Chancellor|Premier|Ambassador|Chief)\s+"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2})"
+)
 PRONOUN_WINDOW = 600  # characters back in which "he"/"she" may find their person
 NAME_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
 
@@ -35,7 +41,8 @@ class Entity:
 class Resolver:
     """Entities in order of first mention; ``resolve`` maps a parsed phrase to one of them."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.entities: list[Entity] = []
 
     def resolve(self, parsed: Parsed, surface: str, start: int, end: int) -> Entity:
@@ -76,19 +83,45 @@ class Resolver:
             candidates = [e for e in self.entities if e.kind == "outlet"]
             named = [e for e in candidates if e.name in preferred]
             pool = named or candidates
-            return max(pool, key=lambda e: e.last_mention_before(position), default=None)
+            best = max(pool, key=lambda e: e.last_mention_before(position), default=None)
+            return best or self._outlet_named_before(position, preferred)
         if parsed.kind == "person":
             people = [e for e in self.entities if e.kind == "person" and e.name.lower() not in ("he", "she", "i")]
             best = max(people, key=lambda e: e.last_mention_before(position), default=None)
             if best is not None and position - best.last_mention_before(position) <= PRONOUN_WINDOW:
                 return best
-            return None
+            return self._titled_person_before(position)
         if parsed.kind == "organization":
             orgs = [e for e in self.entities if e.kind == "organization"]
             head = surface.rsplit(maxsplit=1)[-1].lower()
             matching = [e for e in orgs if head in e.name.lower()]
             return max(matching, key=lambda e: e.last_mention_before(position), default=None)
         return None
+
+    def _outlet_named_before(self, position: int, preferred: set[str]) -> Entity | None:
+        """An outlet named in the text (not as a source) before a generic "the paper"."""
+        window = self.text[max(0, position - PRONOUN_WINDOW * 2) : position]
+        last = None
+        for m in _outlet_name_pattern().finditer(window):
+            entry = outlet_index()[m.group(0)]
+            if not preferred or entry.name in preferred:
+                last = entry
+        if last is None:
+            return None
+        entity = Entity(last.name, "outlet", None, last.domain)
+        self.entities.append(entity)
+        return entity
+
+    def _titled_person_before(self, position: int) -> Entity | None:
+        """A person named with a title ("Senator Tom Reyes") shortly before a pronoun."""
+        window_start = max(0, position - PRONOUN_WINDOW)
+        matches = list(TITLED_NAME_RE.finditer(self.text, window_start, position))
+        if not matches:
+            return None
+        name = matches[-1].group("name")
+        entity = Entity(name, "person", matches[-1].group("title"))
+        self.entities.append(entity)
+        return entity
 
     def add_text_mentions(self, text: str) -> None:
         """Every occurrence of each entity's proper names in the text, not only as a source."""
@@ -112,6 +145,12 @@ class Resolver:
                     spans.add((m.start(), m.end()))
                     entity.add_alias(m.group(0))
             entity.mentions = sorted(spans)
+
+
+@cache
+def _outlet_name_pattern() -> re.Pattern[str]:
+    names = sorted(outlet_index(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'-])")
 
 
 def _same(entity: Entity, parsed: Parsed) -> bool:

@@ -1,0 +1,179 @@
+"""attribution.v1 on constructions, written independently of any one article."""
+
+from __future__ import annotations
+
+from newsaudit import segment
+from newsaudit.analyzers.attribution import attribute
+from newsaudit.analyzers.attribution.quotes import find_quotes
+from newsaudit.model import Attribution, Document
+
+
+def doc(text: str) -> Document:
+    paragraphs = segment.paragraphs(text)
+    return Document(text=text, title=None, paragraphs=paragraphs, sentences=segment.sentences(text, paragraphs))
+
+
+def run(text: str) -> list[Attribution]:
+    return list(attribute(doc(text)).attributions)
+
+
+def only(text: str) -> Attribution:
+    found = run(text)
+    assert len(found) == 1, [(a.source.name, a.cue.text, a.content.text) for a in found]
+    return found[0]
+
+
+def test_reported_speech_with_that() -> None:
+    a = only("Maria Lopez said on Monday that the bridge would reopen in May.")
+    assert (a.source.name, a.source.kind, a.cue.text) == ("Maria Lopez", "person", "said")
+    assert a.content.text == "the bridge would reopen in May"
+    assert not a.quote
+
+
+def test_quote_then_inverted_speaker_with_role() -> None:
+    a = only("“We will not give up on this town,” said Jane Doe, a spokeswoman for the water board.")
+    assert a.source.name == "Jane Doe"
+    assert a.source.role == "a spokeswoman for the water board"
+    assert a.quote
+    assert a.content.text == "“We will not give up on this town,”"
+
+
+def test_content_before_source_and_organisation_kind() -> None:
+    a = only("Prices for bread and milk will rise again next year, the Finance Ministry said.")
+    assert a.source.name == "Finance Ministry" and a.source.kind == "organization"
+    assert a.content.text == "Prices for bread and milk will rise again next year"
+
+
+def test_according_to_an_outlet_at_start_and_end() -> None:
+    first = only("According to Reuters, the talks collapsed after midnight.")
+    assert (first.source.name, first.source.kind) == ("Reuters", "outlet")
+    assert first.content.text == "the talks collapsed after midnight"
+    second = only("The talks collapsed after midnight, according to two diplomats.")
+    assert second.source.kind == "anonymous"
+    assert second.content.text == "The talks collapsed after midnight"
+
+
+def test_chain_keeps_the_inner_source_and_the_relay() -> None:
+    a = only("Mayor Ann Lee said Tuesday, “The budget is balanced for the first time,” the Associated Press reported.")
+    assert a.source.name == "Ann Lee"
+    assert [v.name for v in a.via] == ["Associated Press"]
+    assert a.via[0].cue is not None and a.via[0].cue.text == "reported"
+    assert a.content.text == "“The budget is balanced for the first time,”"
+
+
+def test_listener_outlet_is_a_relay() -> None:
+    a = only("Two officials told The New York Times that the plan had been shelved.")
+    assert a.source.kind == "anonymous"
+    assert [v.name for v in a.via] == ["The New York Times"]
+    assert a.content.text == "the plan had been shelved"
+
+
+def test_aliases_resolve_across_the_article() -> None:
+    text = (
+        "The Wall Street Journal reported that the merger was off. "
+        "The deal had been worth $2 billion, the WSJ reported.\n\n"
+        "Maria Lopez, the company's chief executive, said the board would meet again. "
+        "Lopez added that no one would lose their job."
+    )
+    result = attribute(doc(text))
+    names = {s.name: s for s in result.sources}
+    assert set(names) == {"The Wall Street Journal", "Maria Lopez"}
+    assert names["The Wall Street Journal"].claims == 2
+    assert "WSJ" in names["The Wall Street Journal"].aliases
+    assert names["Maria Lopez"].claims == 2
+    assert "Lopez" in names["Maria Lopez"].aliases
+    assert names["Maria Lopez"].role == "the company's chief executive"
+
+
+def test_generic_outlet_refers_back() -> None:
+    text = "The Guardian published the memo on Friday. Three ministers told the paper that they had not seen it."
+    a = only(text)
+    assert [v.name for v in a.via] == ["The Guardian"]
+
+
+def test_pronoun_resolves_to_the_last_person() -> None:
+    text = "Senator Tom Reyes criticised the plan. He said the cost had doubled since spring."
+    a = only(text)
+    assert a.source.name == "Tom Reyes"
+    assert a.source.kind == "person"
+
+
+def test_documents_and_anonymous_sources() -> None:
+    study = only("A new study found that sleep loss raises the risk of accidents.")
+    assert study.source.kind == "document"
+    familiar = only("A person familiar with the matter said the sale could close this week.")
+    assert familiar.source.kind == "anonymous"
+    assert familiar.source.name == "person familiar with the matter"
+    assert familiar.source_span is not None and familiar.source_span.text == "A person familiar with the matter"
+
+
+def test_hedged_passive_has_an_unnamed_source() -> None:
+    a = only("The company is said to be weighing a sale of its chip unit.")
+    assert a.source.kind == "anonymous"
+    assert a.score < 0.9
+
+
+def test_multi_paragraph_quote_and_unbalanced_marks() -> None:
+    text = (
+        "“The first part of the quote goes on.\n\n“And the second part ends here,” she said.\n\n“This one never closes."
+    )
+    paragraphs = segment.paragraphs(text)
+    quotes = find_quotes(text, paragraphs)
+    assert quotes[0].start == 0 and text[quotes[0].end - 1] == "”" and quotes[0].balanced
+    assert not quotes[-1].balanced
+    a = run(text)[0]
+    assert a.content.start == 0  # the quote began two paragraphs earlier
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The country’s leaders met. The group’s ‘red lines’ were clear."
+    quotes = find_quotes(text, segment.paragraphs(text))
+    assert [text[q.start : q.end] for q in quotes] == ["‘red lines’"]
+
+
+def test_names_that_contain_a_cue_word_are_not_cues() -> None:
+    assert run("The Secretary of State flew to Paris on Tuesday for the summit.") == []
+    assert run("The report on the floods is due in May.") == []
+
+
+def test_a_text_without_attributions_is_all_author_voice() -> None:
+    text = "The river rose overnight. Shops on the quay stayed closed. It was the worst flood in years."
+    result = attribute(doc(text))
+    assert result.attributions == ()
+    assert {labels["voice"] for labels in result.sentence_labels.values()} == {"author"}
+
+
+def test_voice_marks_attributed_sentences() -> None:
+    text = "The plan is a disaster. Officials said the plan would cost $3 billion. Nobody believes that."
+    result = attribute(doc(text))
+    voices = [result.sentence_labels[i]["voice"] for i in range(3)]
+    assert voices == ["author", "attributed", "author"]
+
+
+def test_belief_cues_only_in_broad_scope() -> None:
+    text = "The union hopes the strike will end by Friday."
+    assert attribute(doc(text)).attributions == ()
+    broad = attribute(doc(text), broad=True).attributions
+    assert len(broad) == 1 and broad[0].source.name == "union"
+
+
+def test_example_article_acceptance() -> None:
+    """Stage B item 2, checked through the pipeline on the example article."""
+    from pathlib import Path
+
+    import newsaudit
+
+    report = newsaudit.audit(Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt")
+    claims = [(a.source.name, a.source.kind, tuple(v.name for v in a.via)) for a in report.attributions]
+    assert len(claims) == 9
+    by_source = {s.name: s for s in report.sources}
+    wsj = by_source["The Wall Street Journal"]
+    assert wsj.kind == "outlet" and wsj.claims == 4 and len(wsj.mentions) >= 5
+    assert sum(1 for s in report.sources if s.name == "The Wall Street Journal") == 1
+    kinds = {name: kind for name, kind, _ in claims}
+    assert kinds["Human Rights Watch"] == "organization"
+    assert any(kind == "anonymous" for kind in kinds.values())
+    relayed = sorted(via for _, kind, via in claims if kind == "person" and via)
+    assert len(relayed) == 2 and all(len(v) == 1 for v in relayed)
+    voices = [s.get("voice") for s in report.to_dict()["sentences"]]  # type: ignore[union-attr]
+    assert voices.count("author") >= 15 and voices.count("attributed") >= 9
