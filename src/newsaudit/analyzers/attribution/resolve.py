@@ -1,4 +1,4 @@
-"""Resolve source mentions to entities across the article: Kahl → Colin Kahl, WSJ and "the
+"""Resolve source mentions to entities across the article: Lee → Ann Lee, WSJ and "the
 paper" → The Wall Street Journal, "he" → the last person quoted (only when that is safe)."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Resolver:
         elif (
             entity.kind == "person" and parsed.kind == "person" and len(parsed.name.split()) > len(entity.name.split())
         ):
-            entity.add_alias(entity.name)  # "Kahl" first, "Colin Kahl" later: keep the full name
+            entity.add_alias(entity.name)  # "Lee" first, "Ann Lee" later: keep the full name
             entity.name = parsed.name
         if parsed.role and not entity.role and entity.kind == "person":
             entity.role = parsed.role
