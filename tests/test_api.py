@@ -25,6 +25,7 @@ def test_public_names_are_pinned() -> None:
             "__version__",
             "audit",
             "schema",
+            "score_sentences",
         ]
     )
     for name in newsaudit.__all__:

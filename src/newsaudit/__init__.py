@@ -23,6 +23,7 @@ from newsaudit.model import (
 from newsaudit.options import Options
 from newsaudit.pipeline import audit
 from newsaudit.report import schema
+from newsaudit.scoring import score_sentences
 
 __version__ = "0.1.0"
 
@@ -42,4 +43,5 @@ __all__ = [
     "__version__",
     "audit",
     "schema",
+    "score_sentences",
 ]

@@ -119,4 +119,4 @@ def pipeline(names: tuple[str, ...] | None) -> list[Analyzer]:
 
 def _load_builtin() -> None:
     """Import the built-in analyzer modules (they register themselves; imports are cached)."""
-    from newsaudit.analyzers import attribution, noise  # noqa: F401
+    from newsaudit.analyzers import attribution, claims, framing, noise  # noqa: F401

@@ -1,0 +1,173 @@
+"""Accuracy of newsaudit's sentence heads on each dataset's test split (Stage C).
+
+- Media bias, BABE SG2: 5-fold stratified cross-validation (seed 13) of the shipped recipe
+  (training/sentence_heads.py), macro-F1; BABE has no official split and the shipped model is
+  trained on all of it.
+- Opinion, BABE ``label_opinion`` (entirely factual vs. expresses the writer's opinion): the
+  shipped ``subjective`` head, never trained on BABE, macro-F1.
+- Subjectivity, CheckThat! English 2024 test (``dev_test_en.tsv``): the shipped head, macro-F1.
+- Check-worthiness: the shipped head on ClaimBuster test (F1 of the check-worthy class) and on
+  CLEF 2019 task 1 test (F1 and mean average precision over debates, the task's metric).
+
+Baselines in the same run: majority class, and a word-unigram logistic regression trained on
+the same training data. Needs scikit-learn (``pip install scikit-learn``).
+
+    python benchmarks/accuracy.py [--data ../shared/data] [--write BENCHMARKS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from extraction import machine, write_section  # noqa: E402
+from newsaudit import textmodel  # noqa: E402
+from sentence_heads import babe, checkthat, claimbuster, pipeline  # noqa: E402
+
+
+def unigram_baseline():  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=2000, class_weight="balanced"))
+
+
+def f1s(y: list[int], p: list[int]) -> tuple[float, float]:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y, p, average="macro")), float(f1_score(y, p))
+
+
+def shipped(name: str, texts: list[str]) -> list[float]:
+    model = textmodel.load(name)
+    return [model.probability(t) for t in texts]
+
+
+def clef2019(data: Path) -> list[tuple[str, int, str]]:
+    with (data / "checkworthiness" / "clef2019" / "CT19-T1-Test.csv").open(encoding="utf-8") as f:
+        return [(r["text"], int(r["label"]), r["file_name"]) for r in csv.DictReader(f)]
+
+
+def mean_average_precision(rows: list[tuple[float, int, str]]) -> float:
+    by_debate: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for score, label, debate in rows:
+        by_debate[debate].append((score, label))
+    averages = []
+    for items in by_debate.values():
+        items.sort(key=lambda x: -x[0])
+        hits, precisions = 0, []
+        for rank, (_, label) in enumerate(items, start=1):
+            if label:
+                hits += 1
+                precisions.append(hits / rank)
+        if precisions:
+            averages.append(sum(precisions) / len(precisions))
+    return sum(averages) / len(averages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    lines = [
+        "Command: `python benchmarks/accuracy.py --write BENCHMARKS.md` · "
+        f"date {date.today().isoformat()} · machine: {machine()}",
+        "",
+        "| task · data · split | metric | newsaudit | word-unigram LR | majority | published |",
+        "|---|---|---|---|---|---|",
+    ]
+
+    rows = babe(args.data)
+    texts, labels = [t for t, _ in rows], [y for _, y in rows]
+    folds = StratifiedKFold(5, shuffle=True, random_state=13)
+    ours = cross_val_predict(pipeline(), texts, labels, cv=folds)
+    base = cross_val_predict(unigram_baseline(), texts, labels, cv=folds)
+    majority = [max(set(labels), key=labels.count)] * len(labels)
+    lines.append(
+        f"| media bias · BABE SG2 · 5-fold CV | macro-F1 | **{f1s(labels, list(ours))[0]:.3f}** | "
+        f"{f1s(labels, list(base))[0]:.3f} | {f1s(labels, majority)[0]:.3f} | 0.804 (RoBERTa + distant supervision) |"
+    )
+
+    with (args.data / "babe" / "final_labels_SG2.csv").open(encoding="utf-8-sig") as f:
+        opinion = [
+            (r["text"], int(r["label_opinion"] != "Entirely factual"))
+            for r in csv.DictReader(f, delimiter=";")
+            if r["label_opinion"] in ("Entirely factual", "Expresses writer’s opinion")
+        ]
+    predicted = [int(p >= 0.5) for p in shipped("subjective", [t for t, _ in opinion])]
+    gold = [y for _, y in opinion]
+    lines.append(
+        f"| opinion · BABE label_opinion (factual vs. writer's opinion) · all, cross-dataset | macro-F1 | "
+        f"**{f1s(gold, predicted)[0]:.3f}** | — | {f1s(gold, [0] * len(gold))[0]:.3f} | — |"
+    )
+
+    train = checkthat(args.data, "train_en.tsv") + checkthat(args.data, "dev_en.tsv")
+    test = checkthat(args.data, "dev_test_en.tsv")
+    gold = [y for _, y in test]
+    predicted = [int(p >= 0.5) for p in shipped("subjective", [t for t, _ in test])]
+    base = unigram_baseline().fit([t for t, _ in train], [y for _, y in train]).predict([t for t, _ in test])
+    ours_f1 = f1s(gold, predicted)
+    lines.append(
+        f"| subjectivity · CheckThat! EN · 2024 test | macro-F1 (SUBJ F1) | **{ours_f1[0]:.3f}** ({ours_f1[1]:.3f}) | "
+        f"{f1s(gold, list(base))[0]:.3f} | {f1s(gold, [0] * len(gold))[0]:.3f} | "
+        "0.63 (task baseline); ≈0.74 (best 2024, recalled) |"
+    )
+
+    train = claimbuster(args.data, "train.json")
+    test = claimbuster(args.data, "test.json")
+    gold = [y for _, y in test]
+    predicted = [int(p >= 0.5) for p in shipped("checkworthy", [t for t, _ in test])]
+    baseline_model = unigram_baseline().fit([t for t, _ in train], [y for _, y in train])
+    base = baseline_model.predict([t for t, _ in test])
+    lines.append(
+        f"| check-worthiness · ClaimBuster · test | F1 check-worthy | **{f1s(gold, predicted)[1]:.3f}** | "
+        f"{f1s(gold, list(base))[1]:.3f} | {f1s(gold, [1] * len(gold))[1]:.3f} (all positive) | "
+        "see SOURCE.md (transformers, ≈0.8–0.9) |"
+    )
+
+    clef = clef2019(args.data)
+    scores = shipped("checkworthy", [t for t, _, _ in clef])
+    gold = [y for _, y, _ in clef]
+    base_scores = baseline_model.predict_proba([t for t, _, _ in clef])[:, 1]
+    our_map = mean_average_precision(list(zip(scores, gold, [d for _, _, d in clef], strict=True)))
+    base_map = mean_average_precision(list(zip(base_scores, gold, [d for _, _, d in clef], strict=True)))
+    lines.append(
+        f"| check-worthiness · CLEF 2019 task 1 · test (trained on ClaimBuster) | F1 / MAP | "
+        f"**{f1s(gold, [int(s >= 0.5) for s in scores])[1]:.3f} / {our_map:.3f}** | "
+        f"{f1s(gold, [int(s >= 0.5) for s in base_scores])[1]:.3f} / {base_map:.3f} | — | MAP 0.166 (best 2019 run) |"
+    )
+
+    import newsaudit
+
+    sample = [t for t, _ in claimbuster(args.data, "test.json")]
+    newsaudit.score_sentences(sample[:5])
+    clock = time.perf_counter()
+    newsaudit.score_sentences(sample)
+    rate = len(sample) / (time.perf_counter() - clock)
+    lines += [
+        "",
+        f"Speed: `newsaudit.score_sentences` (all four scores) {rate:,.0f} sentences/s on one core "
+        f"({len(sample)} ClaimBuster test sentences). The heads are TF-IDF + logistic regression "
+        "(2 MB in all, numpy only); no transformer has been tried yet, so the representation trade-off "
+        "asked for in Stage C is still open.",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if args.write:
+        write_section(args.write, "Framing and claims (sentence heads)", body)
+
+
+if __name__ == "__main__":
+    main()

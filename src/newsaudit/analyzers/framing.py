@@ -1,0 +1,106 @@
+"""``framing.v1``: how it is said — bias, subjectivity, speculation and loaded words.
+
+Per sentence (``sentences[i]``): ``biased`` and ``subjective`` from the shipped linear heads
+(``newsaudit.textmodel``; model cards in ``data/models``), ``speculative`` from hedge cues
+(``data/hedges.tsv``). Findings, each with a span and a reason:
+
+- ``biased`` / ``subjective``: sentences whose score passes ``SENTENCE_THRESHOLD``;
+- ``speculative``: each hedge cue outside quotations ("seems", "may", "will eventually");
+- ``loaded_language``: words BABE's experts often marked as biased (``data/loaded_words.tsv``).
+
+Words inside quotation marks belong to the quoted source, not to the author, so hedges and
+loaded words inside quotes are not reported as the author's framing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from newsaudit import textmodel
+from newsaudit.analyzers import AnalyzerOutput, register
+from newsaudit.analyzers.attribution.quotes import find_quotes
+from newsaudit.model import Document, Finding
+from newsaudit.options import Options
+from newsaudit.resources import table
+
+NAME = "framing.v1"
+SENTENCE_THRESHOLD = 0.5  # probability above which a sentence is reported as biased/subjective
+SPECULATIVE_THRESHOLD = 0.5  # hedge weight above which a sentence counts as speculative
+
+
+@cache
+def _hedges() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    rows = {row[0].lower(): (row[1], float(row[2])) for row in table("hedges.tsv") if len(row) == 3}
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(rows, key=len, reverse=True))
+    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I), rows
+
+
+@cache
+def _loaded() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
+    rows = {row[0]: (int(row[1]), int(row[2])) for row in table("loaded_words.tsv") if len(row) == 3}
+    alternatives = "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
+    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I), rows
+
+
+def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, float]]]:
+    """Hedge cues in a sentence (offsets relative to it) and the sentence's score (the strongest cue)."""
+    pattern, rows = _hedges()
+    cues = []
+    for m in pattern.finditer(sentence):
+        if m.group(0)[0].isupper() and m.start() > 0:
+            continue  # "in May", "Probably Not" (a title): not a hedge
+        kind, weight = rows[" ".join(m.group(0).lower().split())]
+        cues.append((m.start(), m.end(), kind, weight))
+    return max((c[3] for c in cues), default=0.0), cues
+
+
+def sentence_scores(sentence: str) -> dict[str, float]:
+    speculative, _ = speculative_score(sentence)
+    return {
+        "biased": round(textmodel.load("biased").probability(sentence), 4),
+        "subjective": round(textmodel.load("subjective").probability(sentence), 4),
+        "speculative": round(speculative, 4),
+    }
+
+
+@register
+class FramingAnalyzer:
+    name = "framing"
+    version = 1
+    requires: tuple[str, ...] = ()
+    english_only = True
+
+    def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
+        text = doc.text
+        quotes = find_quotes(text, doc.paragraphs)
+
+        def quoted(position: int) -> bool:
+            return any(q.start <= position < q.end for q in quotes)
+
+        findings: list[Finding] = []
+        labels: dict[int, dict[str, object]] = {}
+        loaded_pattern, loaded_rows = _loaded()
+        for index, s in enumerate(doc.sentences):
+            sentence = text[s.start : s.end]
+            scores = sentence_scores(sentence)
+            labels[index] = dict(scores)
+            for label, model in (("biased", "BABE"), ("subjective", "CheckThat!")):
+                if scores[label] >= SENTENCE_THRESHOLD:
+                    reason = f"sentence scored {scores[label]:.2f} by the {label} head (trained on {model})"
+                    findings.append(Finding(NAME, label, s.start, s.end, scores[label], reason))
+            _, cues = speculative_score(sentence)
+            for start, end, kind, weight in cues:
+                if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
+                    reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
+                    findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
+            for m in loaded_pattern.finditer(sentence):
+                if quoted(s.start + m.start()) or m.group(0)[0].isupper():
+                    continue  # quoted words are the source's; capitalised ones are names
+                marked, seen = loaded_rows[m.group(0).lower()]
+                reason = f"BABE's experts marked '{m.group(0)}' as biased in {marked} of {seen} sentences"
+                findings.append(
+                    Finding(NAME, "loaded_language", s.start + m.start(), s.start + m.end(), marked / seen, reason)
+                )
+        return AnalyzerOutput(findings=tuple(findings), sentence_labels=labels)

@@ -1,0 +1,92 @@
+"""framing.v1, claims.v1, the shipped sentence heads and score_sentences."""
+
+from __future__ import annotations
+
+import math
+
+import newsaudit
+from newsaudit import segment, textmodel
+from newsaudit.analyzers import AnalyzerOutput
+from newsaudit.analyzers.claims import ClaimsAnalyzer
+from newsaudit.analyzers.framing import FramingAnalyzer, speculative_score
+from newsaudit.model import Document
+from newsaudit.options import Options
+
+
+def doc(text: str) -> Document:
+    paragraphs = segment.paragraphs(text)
+    return Document(text=text, title=None, paragraphs=paragraphs, sentences=segment.sentences(text, paragraphs))
+
+
+def test_char_ngrams_follow_scikit_learn_char_wb() -> None:
+    # checked against TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()("Ab"):
+    # a word shorter than n stops the loop after one n-gram the length of the padded word
+    assert textmodel.char_ngrams("Ab") == [" a", "ab", "b ", " ab", "ab ", " ab "]
+    assert textmodel.word_ngrams("The cat, the CAT.") == ["the", "cat", "the", "cat", "the cat", "cat the", "the cat"]
+
+
+def test_shipped_heads_load_and_score_in_range() -> None:
+    for name in ("biased", "subjective", "checkworthy"):
+        model = textmodel.load(name)
+        p = model.probability("The council approved the budget on Monday.")
+        assert 0.0 < p < 1.0 and not math.isnan(p)
+        assert model.probability("") == model.probability("   ")
+
+
+def test_heads_rank_sentences_sensibly() -> None:
+    neutral = "The council approved the budget on Monday by a vote of 7 to 2."
+    loaded = "The radical mob's disgraceful, hysterical crusade is a dangerous hoax."
+    biased = textmodel.load("biased")
+    assert biased.probability(loaded) > biased.probability(neutral)
+    checkworthy = textmodel.load("checkworthy")
+    assert checkworthy.probability("Unemployment fell to 3.5 percent last year, the lowest in 50 years.") > (
+        checkworthy.probability("Thank you all for coming tonight.")
+    )
+
+
+def test_speculation_cues_are_found_and_months_are_not() -> None:
+    score, cues = speculative_score("The plan may fail, and it seems the board will eventually resign.")
+    assert {c[2] for c in cues} == {"modal", "evidential", "prediction"}
+    assert score >= 0.7
+    assert speculative_score("The law took effect in May.") == (0.0, [])
+
+
+def test_framing_findings_carry_spans_and_skip_quotes() -> None:
+    text = "The chaotic rollout seems to be failing. “It is a dangerous hoax,” said one critic."
+    d = doc(text)
+    out = FramingAnalyzer().analyze(d, upstream={}, options=Options())
+    spans = {(f.label, text[f.start : f.end]) for f in out.findings}
+    assert ("loaded_language", "chaotic") in spans
+    assert ("speculative", "seems") in spans
+    assert ("loaded_language", "dangerous") not in spans  # inside the quote: the critic's words
+    assert all(f.reason and 0.0 <= f.score <= 1.0 for f in out.findings)
+    assert set(out.sentence_labels[0]) == {"biased", "subjective", "speculative"}
+
+
+def test_claims_rank_every_sentence_and_name_what_they_rest_on() -> None:
+    from newsaudit.analyzers.attribution import attribute
+
+    text = (
+        "Thanks for reading. Officials said unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years. "
+        "The economy grew by 2.3 percent last year."
+    )
+    d = doc(text)
+    upstream = {"attribution": attribute(d)}
+    out = ClaimsAnalyzer().analyze(d, upstream=upstream, options=Options())
+    ranks = sorted(labels["checkworthy_rank"] for labels in out.sentence_labels.values())
+    assert ranks == [1, 2, 3]
+    assert out.sentence_labels[0]["checkworthy"] < out.sentence_labels[1]["checkworthy"]  # type: ignore[operator]
+    reasons = [f.reason for f in out.findings if f.start == d.sentences[1].start]
+    assert reasons and "rests on" in reasons[0] and "Officials" in reasons[0]
+    empty = ClaimsAnalyzer().analyze(d, upstream={"attribution": AnalyzerOutput()}, options=Options())
+    assert all("author" in f.reason for f in empty.findings)
+
+
+def test_score_sentences_matches_the_report() -> None:
+    sentences = ["It seems the plan may fail.", "The budget passed on Monday."]
+    scores = newsaudit.score_sentences(sentences)
+    assert [set(s) for s in scores] == [{"biased", "subjective", "speculative", "checkworthy"}] * 2
+    report = newsaudit.audit(" ".join(sentences) + " " + "The vote was 7 to 2 in the end. " * 3)
+    first = report.to_dict()["sentences"][0]  # type: ignore[index]
+    assert first["checkworthy"] == scores[0]["checkworthy"]
+    assert first["speculative"] == scores[0]["speculative"]
