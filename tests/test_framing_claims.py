@@ -52,13 +52,19 @@ def test_speculation_cues_are_found_and_months_are_not() -> None:
 
 
 def test_framing_findings_carry_spans_and_skip_quotes() -> None:
-    text = "The chaotic rollout seems to be failing. “It is a dangerous hoax,” said one critic."
+    from newsaudit.analyzers.attribution import attribute
+
+    text = (
+        "The chaotic rollout seems to be failing. “It is a dangerous hoax,” said one critic. "
+        "Officials said the plan may be delayed."
+    )
     d = doc(text)
-    out = FramingAnalyzer().analyze(d, upstream={}, options=Options())
+    out = FramingAnalyzer().analyze(d, upstream={"attribution": attribute(d)}, options=Options())
     spans = {(f.label, text[f.start : f.end]) for f in out.findings}
     assert ("loaded_language", "chaotic") in spans
     assert ("speculative", "seems") in spans
     assert ("loaded_language", "dangerous") not in spans  # inside the quote: the critic's words
+    assert ("speculative", "may") not in spans  # the officials' hedge, not the author's
     assert all(f.reason and 0.0 <= f.score <= 1.0 for f in out.findings)
     assert set(out.sentence_labels[0]) == {"biased", "subjective", "speculative"}
 

@@ -8,8 +8,9 @@ Per sentence (``sentences[i]``): ``biased`` and ``subjective`` from the shipped 
 - ``speculative``: each hedge cue outside quotations ("seems", "may", "will eventually");
 - ``loaded_language``: words BABE's experts often marked as biased (``data/loaded_words.tsv``).
 
-Words inside quotation marks belong to the quoted source, not to the author, so hedges and
-loaded words inside quotes are not reported as the author's framing.
+Words inside quotation marks or inside content attributed to a source (``attribution.v1``)
+belong to that source, not to the author, so hedges and loaded words there are not reported as
+the author's framing.
 """
 
 from __future__ import annotations
@@ -69,15 +70,18 @@ def sentence_scores(sentence: str) -> dict[str, float]:
 class FramingAnalyzer:
     name = "framing"
     version = 1
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("attribution",)
     english_only = True
 
     def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
         text = doc.text
-        quotes = find_quotes(text, doc.paragraphs)
+        others = [(q.start, q.end) for q in find_quotes(text, doc.paragraphs)]
+        if "attribution" in upstream:
+            others += [(a.content.start, a.content.end) for a in upstream["attribution"].attributions]
 
         def quoted(position: int) -> bool:
-            return any(q.start <= position < q.end for q in quotes)
+            """Inside a quotation or attributed content: someone else's words."""
+            return any(start <= position < end for start, end in others)
 
         findings: list[Finding] = []
         labels: dict[int, dict[str, object]] = {}

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from io import StringIO
 
 from rich.console import Console
 from rich.table import Table
 
-from newsaudit.model import Report
+from newsaudit.model import Finding, Report
+
+EXAMPLES_PER_LABEL = 5
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
@@ -18,27 +26,46 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
     meta = " · ".join(str(v) for v in (doc.outlet.name or doc.outlet.domain, doc.author, doc.date, doc.language) if v)
     if meta:
         console.print(meta)
-    words = len(doc.text.split())
+    voices = [labels.get("voice") for labels in report.sentence_labels]
+    author = sum(1 for v in voices if v == "author")
     console.print(
-        f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, {words} words; "
+        f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, {len(doc.text.split())} words; "
         f"{len(report.removed)} page-noise items removed"
+        + (f"; {author} of {len(doc.sentences)} sentences in the author's own voice" if any(voices) else "")
     )
     for w in report.warnings:
         console.print(f"[yellow]warning[/yellow] {w.code}: {w.message}")
     if report.attributions:
-        table = Table(title="Who says what", show_lines=False, expand=True)
+        table = Table(title="Who says what", expand=True)
         for column in ("source", "kind", "cue", "claim", "via"):
             table.add_column(column, overflow="fold")
         for a in report.attributions:
-            claim = a.content.text if len(a.content.text) < 120 else a.content.text[:117] + "…"
-            table.add_row(a.source.name, a.source.kind, a.cue.text, claim, ", ".join(v.name for v in a.via))
+            via = ", ".join(v.name for v in a.via)
+            table.add_row(a.source.name, a.source.kind, a.cue.text, _clip(a.content.text, 110), via)
         console.print(table)
-    if report.findings:
-        table = Table(title="Findings", expand=True)
-        for column in ("label", "text", "score", "reason"):
+    if report.sources:
+        table = Table(title="Sources", expand=True)
+        for column in ("source", "kind", "claims", "relayed", "also written as"):
             table.add_column(column, overflow="fold")
-        for f in report.findings:
-            table.add_row(f.label, doc.text[f.start : f.end][:100], f"{f.score:.2f}", f.reason)
+        for s in report.sources:
+            table.add_row(s.name, s.kind, str(s.claims), str(s.relayed), ", ".join(s.aliases))
+        console.print(table)
+    by_label: dict[str, list[Finding]] = defaultdict(list)
+    for f in report.findings:
+        by_label[f.label].append(f)
+    if by_label:
+        table = Table(title="Signals (strongest first; all in the JSON report)", expand=True)
+        for column in ("signal", "count", "text", "score", "reason"):
+            table.add_column(column, overflow="fold")
+        for label, items in sorted(by_label.items()):
+            for n, f in enumerate(sorted(items, key=lambda f: -f.score)[:EXAMPLES_PER_LABEL]):
+                table.add_row(
+                    label if n == 0 else "",
+                    str(len(items)) if n == 0 else "",
+                    _clip(doc.text[f.start : f.end], 90),
+                    f"{f.score:.2f}",
+                    _clip(f.reason, 80),
+                )
         console.print(table)
     if report.removed:
         table = Table(title="Removed from the page", expand=True)
@@ -46,8 +73,7 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
         table.add_column("text", overflow="fold")
         table.add_column("reason", overflow="fold")
         for r in report.removed:
-            text = r.text if len(r.text) < 160 else r.text[:157] + "…"
-            table.add_row(r.kind, text, r.reason)
+            table.add_row(r.kind, _clip(r.text, 160), r.reason)
         console.print(table)
     console.print("analyzers: " + ", ".join(report.analyzers.values()))
     return buffer.getvalue()
