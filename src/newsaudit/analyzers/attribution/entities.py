@@ -21,7 +21,10 @@ from newsaudit.analyzers.attribution.lexicon import (
 )
 from newsaudit.resources import stopwords
 
-TOKEN_RE = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]")
+TOKEN_RE = re.compile(
+    r"(?:Co|Inc|Corp|Ltd|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\.(?=\s)|"
+    r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]"
+)
 SKIP_BEFORE_CUE = word_group("skip_before_cue")
 CLAUSE_WORDS = word_group("clause_words")
 MAX_PHRASE_TOKENS = 14  # "the U.S. Attorney’s Office for the Western District of New York"

@@ -37,6 +37,11 @@ SPEAKER_LABEL_RE = re.compile(
     r"(?=\S+\s+\S+\s+\S+)"
 )
 NOT_SPEAKERS = word_group("not_speakers")
+NOUN_FOLLOWERS = frozenset(
+    {"from", "of", "in", "on", "at", "for", "with", "and", "or", "by", ".", ",", ";", ":", ")", "—", "–", "about"}
+)
+PARTICIPLES = word_group("irregular_participles")
+ADDED_AMOUNT_RE = re.compile(r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b)")
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
 NOUN_LIKE = word_group("noun_like_cues")
 DETERMINERS = word_group("determiners")
@@ -148,28 +153,15 @@ def _verb_candidate(
         k -= 1
     previous = before[k][0] if k >= 0 else ""
     form = text[c_start:c_end].lower()
-    if form in NOUN_LIKE and (previous.lower() in DETERMINERS or previous.endswith(("’s", "'s"))):
-        return None  # a noun: "the report", "his claims"
-    if form in NOUN_LIKE and k >= 1 and before[k - 1][0].lower() in ("a", "an"):
-        return None  # "a Tumblr post"
-    passive = any(t[0].lower() in BE_FORMS for t in before[k + 1 :]) and form.endswith(("ed", "id", "wn", "ld"))
-    if passive and not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]):
-        return None  # "No date has been announced": an event, not a claim
+    participle = form.endswith("ed") or form in PARTICIPLES
+    passive = participle and any(t[0].lower() in BE_FORMS for t in before[k + 1 :])
     if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
-        return Candidate(
-            c_start,
-            c_end,
-            cue.lemma,
-            cue.tier,
-            None,
-            s_start,
-            _trim_end(text, s_start, s_end),
-            anonymous="unnamed sources",
-        )
-    if cue.lemma == "add" and re.match(
-        r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b)", text[c_end:s_end]
-    ):
-        return None  # "The stock added 2%"
+        if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]):
+            return None  # "No date has been announced": an event, not a claim
+        content_end = _trim_end(text, s_start, s_end)
+        return Candidate(c_start, c_end, cue.lemma, cue.tier, None, s_start, content_end, anonymous="unnamed sources")
+    if not _reads_as_cue(text, form, cue, before, k, c_end, s_end):
+        return None
     strict = form in NOUN_LIKE
     participle = form.endswith("ing") and previous not in BE_FORMS
     if participle:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
@@ -230,6 +222,31 @@ def _verb_candidate(
         content_first=True,
         extent=extent,
     )
+
+
+def _reads_as_cue(
+    text: str, form: str, cue: Cue, before: list[tuple[str, int, int]], k: int, c_end: int, s_end: int
+) -> bool:
+    """Whether a cue word is used as a reporting verb here, judged by its neighbours."""
+    previous = before[k][0] if k >= 0 else ""
+    following = re.match(r"\s*([\w’']+|[^\w\s])", text[c_end:s_end])
+    next_word = following.group(1).lower() if following else ""
+    if form in NOUN_LIKE and (
+        previous.lower() in DETERMINERS  # "the report", "his claims"
+        or previous.endswith(("’s", "'s"))
+        or (k >= 1 and before[k - 1][0].lower() in ("a", "an"))  # "a Tumblr post"
+        or not next_word
+        or next_word in NOUN_FOLLOWERS  # "movies and TV shows from Marvel"
+    ):
+        return False
+    if cue.tier == "speech" and cue.frame == "say" and next_word == "to" and not _that_soon(text, c_end, s_end):
+        return False  # "continued to sign up", "added to the list": not a report
+    return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
+
+
+def _that_soon(text: str, position: int, end: int) -> bool:
+    """ "explained to reporters that ...": a "that" within the next few words."""
+    return bool(re.match(r"(?:\W*\w+){0,5}?\W+that\b", text[position:end]))
 
 
 def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: int) -> bool:
