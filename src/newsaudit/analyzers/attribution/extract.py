@@ -39,8 +39,10 @@ SPEAKER_LABEL_RE = re.compile(
 NOT_SPEAKERS = word_group("not_speakers")
 NOUN_FOLLOWERS = frozenset(
     {"from", "of", "in", "on", "at", "for", "with", "and", "or", "by", ".", ",", ";", ":", ")", "—", "–", "about"}
+    | {"are", "were", "is", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might"}
 )
 PARTICIPLES = word_group("irregular_participles")
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
 ADDED_AMOUNT_RE = re.compile(r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b)")
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
 NOUN_LIKE = word_group("noun_like_cues")
@@ -180,6 +182,7 @@ def _verb_candidate(
         if cue.frame == "tell":
             candidate.listener, content_start = _listener(text, c_end, s_end)
         content_start, explicit = _content_start(text, content_start, s_end)
+        needs_that = cue.frame == "that"
         content_end = _trim_end(text, content_start, s_end)
         lead = text[s_start : source.start].rstrip()
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’")) and not explicit
@@ -194,7 +197,7 @@ def _verb_candidate(
             # "“...,” the agency said (on Friday)." -> the content is before the source
             content_start, content_end = _content_before(text, s_start, source.start, quotes)
             candidate.content_first = True
-        if content_end - content_start < 3:
+        if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
         candidate.content_start, candidate.content_end = content_start, content_end
         return candidate
@@ -239,7 +242,8 @@ def _reads_as_cue(
         or next_word in NOUN_FOLLOWERS  # "movies and TV shows from Marvel"
     ):
         return False
-    if cue.tier == "speech" and cue.frame == "say" and next_word == "to" and not _that_soon(text, c_end, s_end):
+    reporting = cue.tier == "speech" and cue.frame in ("say", "that")
+    if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
     return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
 
@@ -271,6 +275,8 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
         if comma is None or comma == 0:
             break
         toks = toks[comma + 1 :]
+    while toks and toks[0][0].lower() in ("but", "and", "so", "yet", "or", "still", "now", "then"):
+        toks = toks[1:]
     if toks and (toks[0][0] in ("“", '"', "‘") or toks[0][0].lower() in INTRO_OPENERS):
         return None
     last = -1
@@ -399,20 +405,38 @@ def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_en
 
 
 def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]:
-    """The object of a tell-verb ("told the paper") and where the content starts after it."""
+    """The object of a tell-verb ("told the paper", "told The Associated Press", "told him") and
+    where the content starts after it."""
     toks = tokens(text, position, s_end)
-    for i, (word, _, t_end) in enumerate(toks[:8]):
-        if word.lower() in ("that", "of", "about", ",", ":", "“", '"') or i == 7:
-            if i == 0:
-                return None, position
-            first, last = toks[0], toks[i - 1]
-            phrase = Phrase(first[1], last[2], text[first[1] : last[2]])
-            skip = t_end if word.lower() in ("that", "of", "about", ",", ":") else toks[i][1]
-            return phrase, skip
-    if (toks and len(toks) <= 7 and toks[0][0][:1].isupper()) or (toks and toks[0][0].lower() in ("the", "a", "an")):
-        last = toks[-1] if toks[-1][0] not in ".!?" else toks[-2] if len(toks) > 1 else toks[-1]
-        return Phrase(toks[0][1], last[2], text[toks[0][1] : last[2]]), s_end  # "…,” X told USA Today."
-    return None, position
+    if not toks:
+        return None, position
+    first = toks[0][0]
+    end = 0
+    if first.lower() in OBJECT_PRONOUNS:
+        end = 1
+    elif first.lower() in ("the", "a", "an") or first[:1].isupper():
+        end = 1
+        while (
+            end < len(toks)
+            and end < 6
+            and (
+                toks[end][0][:1].isupper()
+                or (
+                    first.lower() in ("the", "a", "an")
+                    and end < 3
+                    and toks[end][0].isalpha()
+                    and toks[end][0].lower() not in ("that", "of", "about", "in", "on", "at", "the", "a")
+                )
+            )
+        ):
+            end += 1
+    if end == 0:
+        return None, position
+    phrase = Phrase(toks[0][1], toks[end - 1][2], text[toks[0][1] : toks[end - 1][2]])
+    rest = toks[end:]
+    if rest and rest[0][0].lower() in ("that", "of", "about", ",", ":"):
+        return phrase, rest[0][2]
+    return phrase, rest[0][1] if rest else s_end
 
 
 def _content_start(text: str, position: int, s_end: int) -> tuple[int, bool]:

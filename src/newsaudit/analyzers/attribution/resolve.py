@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsaudit.analyzers.attribution.entities import Parsed
-from newsaudit.analyzers.attribution.lexicon import outlet_index, outlets, short_outlet_aliases
+from newsaudit.analyzers.attribution.lexicon import outlet_index, outlets, short_outlet_aliases, titles
+from newsaudit.resources import stopwords
 
 TITLED_NAME_RE = re.compile(
     r"\b(?P<title>President|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|Minister|Secretary|Gen\.|General|"
@@ -122,6 +123,25 @@ class Resolver:
         entity = Entity(name, "person", matches[-1].group("title"))
         self.entities.append(entity)
         return entity
+
+    def complete_names(self, text: str) -> None:
+        """ "Steenburgen said" where the text elsewhere names "Mary Steenburgen": take the full
+        name. A one-word name the text never completes and no role supports is not called a
+        person ("Google said"): its kind becomes ``unknown``."""
+        for entity in self.entities:
+            if entity.kind != "person" or len(entity.name.split()) != 1 or entity.name.lower() in ("he", "she", "i"):
+                continue
+            pattern = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})" + re.escape(entity.name) + r"(?![\w’'-])")
+            for m in pattern.finditer(text):
+                not_names = stopwords() | {t.rstrip(".") for t in titles()} | {"says", "said", "told"}
+                first_names = [w for w in m.group(1).split() if w.lower().rstrip(".") not in not_names]
+                if first_names and len(first_names) == len(m.group(1).split()):
+                    entity.add_alias(entity.name)
+                    entity.name = " ".join([*first_names, entity.name])
+                    break
+            else:
+                if not entity.role:
+                    entity.kind = "unknown"
 
     def add_text_mentions(self, text: str) -> None:
         """Every occurrence of each entity's proper names in the text, not only as a source."""
