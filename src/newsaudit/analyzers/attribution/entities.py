@@ -102,6 +102,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         low = word.lower()
         if word in BOUNDARY or (len(word) == 1 and not word.isalnum()):
             break
+        if i < end_index and low in cues() and word.islower():
+            break  # another cue verb: "Officials said a scan revealed" -> "a scan"
         if low in LINKING_AFTER and i > 0 and toks[i - 1][0].lower() in LINKING_AFTER[low]:
             i -= 1
             continue

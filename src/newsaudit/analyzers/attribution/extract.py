@@ -245,6 +245,8 @@ def _reads_as_cue(
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
+    if next_word == "by" and form.endswith(("ed", "wn", "nd")):
+        return False  # "bugs found by you", "a study conducted by": a participle, not a cue
     return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
 
 
