@@ -89,7 +89,7 @@ def sentence_candidates(
         if _in_quote(m.start(), inside) or (m.group(0)[0].isupper() and _not_sentence_start(text, start, m.start())):
             continue  # a capitalised cue word mid-sentence is a name ("Islamic State"), not a verb
         cue = cues()[" ".join(m.group(0).lower().split())]
-        candidate = _verb_candidate(text, start, end, m.start(), m.end(), cue, inside)
+        candidate = _verb_candidate(text, start, end, m.start(), m.end(), cue, inside, broad="belief" in tiers)
         if candidate is not None:
             found.append(candidate)
     for m in ACCORDING_RE.finditer(text, start, end):
@@ -102,7 +102,7 @@ def sentence_candidates(
             content_start = _skip_space(text, m.end(), end)
             found.append(_anonymous(m.start(), m.end(), content_start, _trim_end(text, content_start, end)))
     label = SPEAKER_LABEL_RE.match(text, start, end)
-    if label and not found and label.group("name").lower() not in NOT_SPEAKERS:
+    if label and not found and _speaker_label(text, label):
         content_start = _skip_space(text, label.end(), end)
         if content_end := _trim_end(text, content_start, end):
             source = Phrase(label.start("name"), label.end("name"), label.group("name"))
@@ -132,6 +132,15 @@ def _inherit_participle_sources(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _speaker_label(text: str, label: re.Match[str]) -> bool:
+    """ "PENCE: ..." in a transcript, or "Name: “quote”": not "Star Wars Jedi: Fallen Order"."""
+    name = label.group("name")
+    if name.lower() in NOT_SPEAKERS:
+        return False
+    after = text[label.end() : label.end() + 1]
+    return (name.isupper() and len(name) > 2) or after in '“"‘'
+
+
 def _not_sentence_start(text: str, s_start: int, position: int) -> bool:
     return bool(text[s_start:position].strip(" “\"‘'("))
 
@@ -147,8 +156,18 @@ def _in_quote(position: int, quotes: list[Quote]) -> bool:
 
 
 def _verb_candidate(
-    text: str, s_start: int, s_end: int, c_start: int, c_end: int, cue: Cue, quotes: list[Quote]
+    text: str,
+    s_start: int,
+    s_end: int,
+    c_start: int,
+    c_end: int,
+    cue: Cue,
+    quotes: list[Quote],
+    *,
+    broad: bool = False,
 ) -> Candidate | None:
+    """One cue's attribution: its source and content, or None when the word is not used as a cue.
+    ``broad`` (PolNeAR's notion) also takes objects of "that"-frame cues ("cited the delays")."""
     before = tokens(text, s_start, c_start)
     k = len(before) - 1
     while k >= 0 and _skippable(before[k][0]):
@@ -182,7 +201,7 @@ def _verb_candidate(
         if cue.frame == "tell":
             candidate.listener, content_start = _listener(text, c_end, s_end)
         content_start, explicit = _content_start(text, content_start, s_end)
-        needs_that = cue.frame == "that"
+        needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = _trim_end(text, content_start, s_end)
         lead = text[s_start : source.start].rstrip()
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’")) and not explicit
@@ -365,8 +384,17 @@ def _apposition(
         source = left_phrase(text, s_start, before[j][1], strict=strict)
         if source is None:
             return None
-        return Phrase(source.start, before[k][1], text[source.start : before[k][1]], (source.start, source.end)), role
+        extent_text = text[source.start : before[k][1]]
+        if _is_name(role) and not _is_name(source.text):  # "The group that owns X, Big Machine, says"
+            core = (before[j + 1][1], before[k][1])
+            return Phrase(source.start, before[k][1], extent_text, core), source.text
+        return Phrase(source.start, before[k][1], extent_text, (source.start, source.end)), role
     return None
+
+
+def _is_name(phrase: str) -> bool:
+    words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "de")]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:

@@ -16,6 +16,8 @@ TITLED_NAME_RE = re.compile(
     r"Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Prof\.|Professor|Chancellor|Premier|Ambassador|Chief)\s+"
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2})"
 )
+# Two capitalised words in a row, not at the start of a sentence: another person may be meant.
+OTHER_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z’'-]+ [A-Z][a-z’'-]+")
 PRONOUN_WINDOW = 600  # characters back in which "he"/"she" may find their person
 NAME_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
 
@@ -89,9 +91,14 @@ class Resolver:
         if parsed.kind == "person":
             people = [e for e in self.entities if e.kind == "person" and e.name.lower() not in ("he", "she", "i")]
             best = max(people, key=lambda e: e.last_mention_before(position), default=None)
-            if best is not None and position - best.last_mention_before(position) <= PRONOUN_WINDOW:
-                return best
-            return self._titled_person_before(position)
+            if best is None:
+                return self._titled_person_before(position)
+            last = best.last_mention_before(position)
+            between = self.text[last:position]
+            others = [m.group(0) for m in OTHER_NAME_RE.finditer(between) if m.group(0) not in best.name]
+            if position - last <= PRONOUN_WINDOW and not others:
+                return best  # safe: nobody else was named since the last mention
+            return None
         if parsed.kind == "organization":
             orgs = [e for e in self.entities if e.kind == "organization"]
             head = surface.rsplit(maxsplit=1)[-1].lower()
