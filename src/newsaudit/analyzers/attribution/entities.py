@@ -32,6 +32,7 @@ LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "on"})
 LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
+ROLE_HEADS = word_group("role_heads") | {"agent", "founder", "owner", "teacher", "doctor", "nurse", "student"}
 HEAD_ENDERS = frozenset({"of", "with", "for", "in", "at", "on", "to", "from", "who", "that", "which"})
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
 DOCUMENT_HEADS = word_group("document_heads")
@@ -219,7 +220,11 @@ def parse(phrase: str) -> Parsed:
             return Parsed(stripped, "organization", None, generic=low.startswith("the "))
         if head in ANONYMOUS_HEADS or head in source_nouns():
             return Parsed(stripped, "anonymous", None)
+        if head in titles() or head in ROLE_HEADS:  # "the Wikileaks founder", "a real estate agent"
+            return Parsed(stripped, "person", stripped)
         return Parsed(stripped, "unknown", None)
+    if name_start == len(words) - 1 and head in ANONYMOUS_HEADS | source_nouns():
+        return Parsed(stripped, "anonymous", None)  # "Prosecutors said": a common noun at a sentence start
     name_words = words[name_start:]
     role_words = words[:name_start]
     name = " ".join(name_words)

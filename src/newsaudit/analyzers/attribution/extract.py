@@ -218,6 +218,8 @@ def _verb_candidate(
             candidate.content_first = True
         if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
+        if len(text[content_start:content_end].split()) < 2 and text[content_start] not in '“"‘':
+            return None  # "What did the prosecutors say?": no content
         candidate.content_start, candidate.content_end = content_start, content_end
         return candidate
     if previous not in (",", "”", "’", '"') and k >= 0:
@@ -264,6 +266,8 @@ def _reads_as_cue(
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
+    if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment"):
+        return False  # "believes in sedans", "reported on the trial": not a claim
     if next_word == "by" and form.endswith(("ed", "wn", "nd")):
         return False  # "bugs found by you", "a study conducted by": a participle, not a cue
     return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
