@@ -39,9 +39,12 @@ def test_heads_rank_sentences_sensibly() -> None:
     biased = textmodel.load("biased")
     assert biased.probability(loaded) > biased.probability(neutral)
     checkworthy = textmodel.load("checkworthy")
-    assert checkworthy.probability("Unemployment fell to 3.5 percent last year, the lowest in 50 years.") > (
-        checkworthy.probability("Thank you all for coming tonight.")
-    )
+    claim, chat = "Unemployment fell to 3.5 percent last year, the lowest in 50 years.", "Thank you all for coming."
+    assert checkworthy.probability(claim) > checkworthy.probability(chat)
+    from newsaudit.analyzers.claims import checkworthy_scores
+
+    high, low = checkworthy_scores([claim, chat])
+    assert high > 0.5 > low
 
 
 def test_speculation_cues_are_found_and_months_are_not() -> None:

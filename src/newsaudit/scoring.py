@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from newsaudit.analyzers.claims import checkworthy_score
+from newsaudit.analyzers.claims import checkworthy_scores
 from newsaudit.analyzers.framing import sentence_scores
 
 
 def score_sentences(sentences: list[str]) -> list[dict[str, float]]:
     """The scores framing.v1 and claims.v1 give each sentence: ``biased``, ``subjective``,
     ``speculative`` and ``checkworthy``, each in 0..1 (the same numbers as in a report)."""
-    return [{**sentence_scores(s), "checkworthy": checkworthy_score(s)} for s in sentences]
+    checkworthy = checkworthy_scores(sentences)
+    return [{**sentence_scores(s), "checkworthy": c} for s, c in zip(sentences, checkworthy, strict=True)]

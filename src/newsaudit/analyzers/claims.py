@@ -1,6 +1,7 @@
 """``claims.v1``: what a fact-checker should look at first.
 
-Each sentence gets a ``checkworthy`` score (the shipped linear head, trained on ClaimBuster)
+Each sentence gets a ``checkworthy`` score — from the shipped fine-tuned MiniLM head run with
+onnxruntime (``data/models/checkworthy-minilm``), or the linear head when that file is absent —
 and a rank; sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each
 naming the attribution it rests on (from ``attribution.v1``) or saying that the author makes
 the claim.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newsaudit import textmodel
+from newsaudit import onnxhead, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.model import Attribution, Document, Finding
 from newsaudit.options import Options
@@ -19,8 +20,17 @@ NAME = "claims.v1"
 CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps its score and rank
 
 
-def checkworthy_score(sentence: str) -> float:
-    return round(textmodel.load("checkworthy").probability(sentence), 4)
+TRANSFORMER_HEAD = "checkworthy-minilm"
+
+
+def checkworthy_scores(sentences: list[str]) -> list[float]:
+    """Check-worthiness of each sentence, 0..1."""
+    if not sentences:
+        return []
+    if onnxhead.available(TRANSFORMER_HEAD):
+        return [round(p, 4) for p in onnxhead.load(TRANSFORMER_HEAD).probabilities(sentences)]
+    model = textmodel.load("checkworthy")
+    return [round(model.probability(s), 4) for s in sentences]
 
 
 @register
@@ -32,7 +42,8 @@ class ClaimsAnalyzer:
 
     def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
         attributions = upstream["attribution"].attributions if "attribution" in upstream else ()
-        scored = [(checkworthy_score(doc.text[s.start : s.end]), i) for i, s in enumerate(doc.sentences)]
+        scores = checkworthy_scores([doc.text[s.start : s.end] for s in doc.sentences])
+        scored = [(score, i) for i, score in enumerate(scores)]
         ranking = {i: rank for rank, (_, i) in enumerate(sorted(scored, key=lambda x: (-x[0], x[1])), start=1)}
         labels: dict[int, dict[str, object]] = {}
         findings = []

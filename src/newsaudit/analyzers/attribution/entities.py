@@ -199,10 +199,10 @@ def parse(phrase: str) -> Parsed:
     if descriptor:
         name = text[descriptor.end() :]
         known = outlet_index().get(name)
-        role = _strip_article(text[: descriptor.end()].strip())
+        role = strip_article(text[: descriptor.end()].strip())
         return Parsed(known.name if known else name, "outlet", role, False, known.domain if known else None)
     words = text.split()
-    stripped = _strip_article(text)
+    stripped = strip_article(text)
     head_words = _head_part(words)
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
@@ -228,7 +228,7 @@ def parse(phrase: str) -> Parsed:
     name_words = words[name_start:]
     role_words = words[:name_start]
     name = " ".join(name_words)
-    role = _strip_article(" ".join(role_words)) or None
+    role = strip_article(" ".join(role_words)) or None
     if head in DOCUMENT_HEADS:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
@@ -265,7 +265,7 @@ def _name_run_start(words: list[str]) -> int | None:
     return i
 
 
-def _strip_article(text: str) -> str:
+def strip_article(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
@@ -273,5 +273,5 @@ def _document_role(document: str | None) -> str | None:
     if not document:
         return None
     return re.sub(
-        r"\s+(?:from|by|in|of|published by|conducted by|released by)$", "", _strip_article(document), flags=re.I
+        r"\s+(?:from|by|in|of|published by|conducted by|released by)$", "", strip_article(document), flags=re.I
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsaudit.analyzers.attribution.entities import Parsed
+from newsaudit.analyzers.attribution.entities import strip_article as _strip_article
 from newsaudit.analyzers.attribution.lexicon import outlet_index, outlets, short_outlet_aliases, titles
 from newsaudit.resources import stopwords
 
@@ -198,7 +199,3 @@ def _same(entity: Entity, parsed: Parsed) -> bool:
 def _acronym(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w.lower() not in NAME_STOPWORDS]
     return "".join(w[0].upper() for w in words) if len(words) > 1 else ""
-
-
-def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)

@@ -1,0 +1,63 @@
+"""Small fine-tuned transformer heads run with onnxruntime (int8, CPU; no torch, no download).
+
+A head is a folder in ``newsaudit/data/models/<name>/`` holding ``model.int8.onnx`` (a
+sequence classifier with inputs ``input_ids``, ``attention_mask``, ``token_type_ids`` and
+output ``logits``), ``tokenizer.json`` (Hugging Face ``tokenizers``) and ``MODEL_CARD.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+MAX_TOKENS = 64
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class OnnxHead:
+    name: str
+    session: Any
+    tokenizer: Any
+
+    def probabilities(self, texts: list[str]) -> list[float]:
+        """Probability of the positive class for each text."""
+        out: list[float] = []
+        for start in range(0, len(texts), BATCH):
+            encoded = self.tokenizer.encode_batch(texts[start : start + BATCH])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            types = np.array([e.type_ids for e in encoded], dtype=np.int64)
+            (logits,) = self.session.run(
+                ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            )
+            shifted = logits - logits.max(axis=1, keepdims=True)
+            probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
+            out.extend(float(p) for p in probs[:, 1])
+        return out
+
+
+def available(name: str) -> bool:
+    folder = resources.files("newsaudit.data").joinpath("models").joinpath(name)
+    return folder.joinpath("model.int8.onnx").is_file()
+
+
+@cache
+def load(name: str) -> OnnxHead:
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    folder = resources.files("newsaudit.data").joinpath("models").joinpath(name)
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    with folder.joinpath("model.int8.onnx").open("rb") as handle:
+        session = onnxruntime.InferenceSession(handle.read(), options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text(encoding="utf-8"))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return OnnxHead(name=name, session=session, tokenizer=tokenizer)
