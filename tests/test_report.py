@@ -106,3 +106,18 @@ def test_html_metadata(pages) -> None:  # type: ignore[no-untyped-def]
     assert doc.language == "en"
     assert doc.title and "Disney" in doc.title
     assert not doc.title.endswith("Los Angeles Times")
+
+
+def test_text_report_shows_the_first_screen() -> None:
+    result = runner.invoke(app, ["audit", str(EXAMPLE)])
+    assert result.exit_code == 0
+    for heading in ("Who says what", "Sources", "Signals", "Removed from the page"):
+        assert heading in result.stdout
+    assert "analyzers: " in result.stdout
+
+
+def test_version_lists_the_analyzers() -> None:
+    result = runner.invoke(app, ["version"])
+    assert result.exit_code == 0
+    for name in ("noise.v1", "attribution.v1", "framing.v1", "claims.v1"):
+        assert name in result.stdout
