@@ -154,7 +154,42 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--only", choices=("framing", "headline"), help="run one section")
     args = parser.parse_args()
+    if args.only != "headline":
+        framing_section(args)
+    if args.only != "framing":
+        headline_section(args)
+
+
+def headline_section(args: argparse.Namespace) -> None:
+    import headline_sources
+
+    lines = [
+        "Command: `python benchmarks/accuracy.py --write BENCHMARKS.md` · "
+        f"date {date.today().isoformat()} · machine: {machine()}",
+        "",
+        "| task · data · split | metric | newsaudit | word-unigram LR / simple baseline | majority | published |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += headline_sources.clickbait(args.data)
+    lines += headline_sources.headline_support(args.data)
+    lines += ["", "Ratings and sources (`sources.v1`):", ""]
+    lines += headline_sources.ratings(args.data)
+    lines += ["", *headline_sources.resolution()]
+    lines += [
+        "",
+        "Notes: the Lin et al. aggregate is built partly from MBFC ratings (imputed), so its agreement with Baly's "
+        "MBFC-derived labels is not independent evidence. "
+        "The real-title check reads titles as newsaudit extracts them.",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if args.write:
+        write_section(args.write, "Headline and sources", body)
+
+
+def framing_section(args: argparse.Namespace) -> None:
 
     lines = [
         "Command: `python benchmarks/accuracy.py --write BENCHMARKS.md` · "

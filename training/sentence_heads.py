@@ -77,14 +77,46 @@ HEADS = {
 }
 
 
-def pipeline():  # type: ignore[no-untyped-def]
+def clickbait(data: Path, part: str) -> list[tuple[str, int]]:
+    """Chakraborty et al. 2016 headlines; fixed stratified 80/20 split (seed 13): 'train' or 'test'."""
+    import gzip
+
+    from sklearn.model_selection import train_test_split
+
+    folder = data / "clickbait-chakraborty"
+    rows = []
+    for name, label in (("clickbait_data.gz", 1), ("non_clickbait_data.gz", 0)):
+        with gzip.open(folder / name, "rt", encoding="utf-8") as f:
+            rows += [(line.strip(), label) for line in f if line.strip()]
+    train, test = train_test_split(rows, test_size=0.2, stratify=[y for _, y in rows], random_state=SEED)
+    return train if part == "train" else test
+
+
+HEADS["clickbait"] = {
+    "train": lambda d: clickbait(d, "train"),
+    "check": lambda d: clickbait(d, "test"),
+    "data": "Chakraborty et al. 2016 clickbait headlines, fixed stratified 80% (seed 13) of 32,000",
+    "license": "MIT (bhargaviparanjape/clickbait repository)",
+    "task": "clickbait style of a headline (curiosity gap, listicle, second person); case-sensitive",
+    "lowercase": False,
+}
+
+
+def pipeline(lowercase: bool = True):  # type: ignore[no-untyped-def]
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=MAX_WORD_FEATURES)
+    words = TfidfVectorizer(
+        ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=MAX_WORD_FEATURES, lowercase=lowercase
+    )
     chars = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=MAX_CHAR_FEATURES
+        analyzer="char_wb",
+        ngram_range=(2, 5),
+        min_df=2,
+        sublinear_tf=True,
+        max_features=MAX_CHAR_FEATURES,
+        lowercase=lowercase,
     )
     classifier = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=SEED, max_iter=2000)
     return make_pipeline(make_union(words, chars), classifier)
@@ -93,7 +125,8 @@ def pipeline():  # type: ignore[no-untyped-def]
 def train(name: str, data: Path) -> None:
     spec = HEADS[name]
     rows = spec["train"](data)  # type: ignore[operator]
-    model = pipeline().fit([t for t, _ in rows], [y for _, y in rows])
+    lowercase = bool(spec.get("lowercase", True))
+    model = pipeline(lowercase).fit([t for t, _ in rows], [y for _, y in rows])
     union, classifier = model.steps[0][1], model.steps[1][1]
     words, chars = union.transformer_list[0][1], union.transformer_list[1][1]
     word_vocab = sorted(words.vocabulary_, key=words.vocabulary_.get)
@@ -105,6 +138,7 @@ def train(name: str, data: Path) -> None:
         char_idf=chars.idf_.astype(np.float32),
         coef=classifier.coef_[0].astype(np.float32),
         intercept=np.array([classifier.intercept_[0]], dtype=np.float32),
+        lowercase=np.array([int(lowercase)], dtype=np.int8),
     )
     (OUT / f"{name}.vocab.json").write_text(
         json.dumps({"word": word_vocab, "char": char_vocab}, ensure_ascii=False), encoding="utf-8"
@@ -121,7 +155,8 @@ def train(name: str, data: Path) -> None:
 
 - Task: {spec["task"]}
 - Model: TF-IDF (word 1–2-grams, {len(word_vocab):,} features; char_wb 2–5-grams, {len(char_vocab):,} features;
-  sublinear tf, min_df 2) + logistic regression (C={C}, liblinear, class_weight balanced, seed {SEED}).
+  sublinear tf, min_df 2, {"lowercased" if lowercase else "case-sensitive"}) + logistic regression
+  (C={C}, liblinear, class_weight balanced, seed {SEED}).
   Scored at run time by `newsaudit.textmodel` (numpy); agreement with scikit-learn checked at training:
   max |Δp| = {gap:.2e} on {len(check)} held-out sentences.
 - Training data: {spec["data"]}. {len(rows):,} examples, {sum(y for _, y in rows):,} positive.

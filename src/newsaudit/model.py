@@ -38,9 +38,23 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Rating:
+    """One rating of a web domain from one open rating set, as published (never averaged)."""
+
+    rating: float
+    label: str
+    scale: str
+    source: str
+    license: str
+
+
+@dataclass(frozen=True, slots=True)
 class Outlet:
     name: str | None = None
     domain: str | None = None
+    reliability: tuple[Rating, ...] = ()
+    resolution: str | None = None
+    """How the domain was found, or why there is no rating."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +173,11 @@ class Source:
     """Attributed claims resting on this source."""
     relayed: int = 0
     """Claims of others this source passes on (the CNN in "X said ..., CNN reported")."""
+    domain: str | None = None
+    """The source's web domain, for outlets and organisations (set by ``sources.v1``)."""
+    reliability: tuple[Rating, ...] = ()
+    resolution: str | None = None
+    """How the domain was found, or why there is no rating."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,13 @@ class OnnxHead:
 
     def probabilities(self, texts: list[str]) -> list[float]:
         """Probability of the positive class for each text."""
-        out: list[float] = []
-        for start in range(0, len(texts), BATCH):
-            encoded = self.tokenizer.encode_batch(texts[start : start + BATCH])
+        return [d[1] for d in self.distributions(texts)]
+
+    def distributions(self, inputs: list[str] | list[tuple[str, str]]) -> list[list[float]]:
+        """Class probabilities for each text, or each (first, second) pair for cross-encoders."""
+        out: list[list[float]] = []
+        for start in range(0, len(inputs), BATCH):
+            encoded = self.tokenizer.encode_batch(inputs[start : start + BATCH])
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
             types = np.array([e.type_ids for e in encoded], dtype=np.int64)
@@ -39,7 +43,7 @@ class OnnxHead:
             )
             shifted = logits - logits.max(axis=1, keepdims=True)
             probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
-            out.extend(float(p) for p in probs[:, 1])
+            out.extend([float(p) for p in row] for row in probs)
         return out
 
 
@@ -49,7 +53,7 @@ def available(name: str) -> bool:
 
 
 @cache
-def load(name: str) -> OnnxHead:
+def load(name: str, max_tokens: int = MAX_TOKENS) -> OnnxHead:
     import onnxruntime
     from tokenizers import Tokenizer
 
@@ -60,6 +64,6 @@ def load(name: str) -> OnnxHead:
     with folder.joinpath("model.int8.onnx").open("rb") as handle:
         session = onnxruntime.InferenceSession(handle.read(), options, providers=["CPUExecutionProvider"])
     tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text(encoding="utf-8"))
-    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_truncation(max_tokens, strategy="only_second" if max_tokens > MAX_TOKENS else "longest_first")
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
     return OnnxHead(name=name, session=session, tokenizer=tokenizer)

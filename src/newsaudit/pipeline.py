@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from newsaudit import analyzers as registry
@@ -12,6 +13,7 @@ from newsaudit import errors, extract, ingest, segment
 from newsaudit.analyzers import AnalyzerOutput
 from newsaudit.language import detect_language
 from newsaudit.model import Document, InputInfo, Removal, Report, Warning
+from newsaudit.model import Source as CitedSource
 from newsaudit.options import Options
 
 Source = str | bytes | os.PathLike[str]
@@ -171,12 +173,15 @@ def assemble(
     timings: dict[str, float],
 ) -> Report:
     labels: list[dict[str, object]] = [{} for _ in document.sentences]
-    findings, attributions, sources = [], [], []
+    findings, attributions = [], []
+    sources: dict[tuple[str, str], CitedSource] = {}
     headline: dict[str, object] = {}
     for output in outputs.values():
         findings.extend(output.findings)
         attributions.extend(output.attributions)
-        sources.extend(output.sources)
+        sources.update({(s.name, s.kind): s for s in output.sources})
+        if output.outlet is not None:
+            document = replace(document, outlet=output.outlet)
         headline.update(output.headline)
         for index, values in output.sentence_labels.items():
             labels[index].update(values)
@@ -188,7 +193,7 @@ def assemble(
         removed=tuple(removed),
         attributions=tuple(sorted(attributions, key=lambda a: a.content.start)),
         findings=tuple(findings),
-        sources=tuple(sources),
+        sources=tuple(sources.values()),
         headline=headline,
         sentence_labels=tuple(labels),
         analyzers=versions,

@@ -34,7 +34,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "text": doc.text,
             "author": doc.author,
             "date": doc.date,
-            "outlet": {"name": doc.outlet.name, "domain": doc.outlet.domain},
+            "outlet": {
+                "name": doc.outlet.name,
+                "domain": doc.outlet.domain,
+                "reliability": [asdict(r) for r in doc.outlet.reliability],
+                "resolution": doc.outlet.resolution,
+            },
             "language": doc.language,
         },
         "removed": [{"text": r.text, "kind": r.kind, "reason": r.reason, "score": r.score} for r in report.removed],
@@ -86,6 +91,9 @@ def _source(s: Source) -> dict[str, Any]:
         "mentions": [asdict(m) for m in s.mentions],
         "claims": s.claims,
         "relayed": s.relayed,
+        "domain": s.domain,
+        "reliability": [asdict(r) for r in s.reliability],
+        "resolution": s.resolution,
     }
 
 

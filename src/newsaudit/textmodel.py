@@ -5,7 +5,8 @@ then logistic regression: the featurisation re-implements scikit-learn's
 ``TfidfVectorizer(sublinear_tf=True)`` so that training (``training/sentence_heads.py``,
 with scikit-learn) and run time (this module, numpy only) give the same scores; the training
 script checks that they agree on the test data. Files per model, in ``newsaudit/data/models``:
-``<name>.npz`` (float32 arrays: ``word_idf``, ``char_idf``, ``coef``, ``intercept``; loaded
+``<name>.npz`` (float32 arrays: ``word_idf``, ``char_idf``, ``coef``, ``intercept``, optional
+``lowercase``; loaded
 with ``allow_pickle=False``), ``<name>.vocab.json`` (the two vocabularies) and ``<name>.md``
 (model card: data, licence, scores, date).
 """
@@ -28,16 +29,16 @@ WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (2, 5)
 
 
-def word_ngrams(text: str) -> list[str]:
-    tokens = WORD_RE.findall(text.lower())
+def word_ngrams(text: str, lowercase: bool = True) -> list[str]:
+    tokens = WORD_RE.findall(text.lower() if lowercase else text)
     out = list(tokens)
     out += [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)]
     return out
 
 
-def char_ngrams(text: str) -> list[str]:
+def char_ngrams(text: str, lowercase: bool = True) -> list[str]:
     """scikit-learn's ``char_wb`` analyzer: n-grams inside space-padded words."""
-    text = SPACE_RE.sub(" ", text.lower())
+    text = SPACE_RE.sub(" ", text.lower() if lowercase else text)
     out: list[str] = []
     low, high = CHAR_NGRAMS
     for word in text.split():
@@ -63,6 +64,8 @@ class LinearTextModel:
     char_idf: np.ndarray
     coef: np.ndarray
     intercept: float
+    lowercase: bool = True
+    """False for heads where case carries signal (headline style)."""
 
     def _block(self, grams: list[str], vocab: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         counts = Counter(vocab[g] for g in grams if g in vocab)
@@ -75,8 +78,8 @@ class LinearTextModel:
         return index, values / norm if norm else values
 
     def decision(self, text: str) -> float:
-        w_index, w_values = self._block(word_ngrams(text), self.word_vocab, self.word_idf)
-        c_index, c_values = self._block(char_ngrams(text), self.char_vocab, self.char_idf)
+        w_index, w_values = self._block(word_ngrams(text, self.lowercase), self.word_vocab, self.word_idf)
+        c_index, c_values = self._block(char_ngrams(text, self.lowercase), self.char_vocab, self.char_idf)
         offset = len(self.word_vocab)
         z = (
             self.intercept
@@ -97,6 +100,7 @@ def load(name: str) -> LinearTextModel:
         arrays = np.load(handle, allow_pickle=False)
         word_idf, char_idf = arrays["word_idf"], arrays["char_idf"]
         coef, intercept = arrays["coef"], float(arrays["intercept"][0])
+        lowercase = bool(arrays["lowercase"][0]) if "lowercase" in arrays.files else True
     vocab = json.loads(folder.joinpath(f"{name}.vocab.json").read_text(encoding="utf-8"))
     return LinearTextModel(
         name=name,
@@ -106,6 +110,7 @@ def load(name: str) -> LinearTextModel:
         char_idf=char_idf.astype(np.float64),
         coef=coef.astype(np.float64),
         intercept=intercept,
+        lowercase=lowercase,
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, runtime_checkable
 
-from newsaudit.model import Attribution, Document, Finding, Removal, Source
+from newsaudit.model import Attribution, Document, Finding, Outlet, Removal, Source
 from newsaudit.options import Options
 
 
@@ -26,6 +26,9 @@ class AnalyzerOutput:
     findings: tuple[Finding, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     sources: tuple[Source, ...] = ()
+    """Distinct sources; a later analyzer's record of the same (name, kind) replaces an earlier one."""
+    outlet: Outlet | None = None
+    """The article's own outlet, when an analyzer adds to it (``sources.v1``: domain and ratings)."""
     headline: Mapping[str, object] = field(default_factory=dict)
     sentence_labels: Mapping[int, Mapping[str, object]] = field(default_factory=dict)
     """Per-sentence labels keyed by sentence index, merged into the report's ``sentences``."""
@@ -119,4 +122,4 @@ def pipeline(names: tuple[str, ...] | None) -> list[Analyzer]:
 
 def _load_builtin() -> None:
     """Import the built-in analyzer modules (they register themselves; imports are cached)."""
-    from newsaudit.analyzers import attribution, claims, framing, noise  # noqa: F401
+    from newsaudit.analyzers import attribution, claims, framing, headline, noise, sources  # noqa: F401

@@ -1,0 +1,79 @@
+"""``headline.v1``: how strongly the title baits clicks, and whether the body supports it.
+
+- ``clickbait``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
+  case-sensitive TF-IDF + logistic regression), 0..1.
+- ``support``: two stages trained on FNC-1. Stage 1 (``related.json``): is the body about what
+  the headline says at all (word overlap features, logistic regression)? If not, ``unsupported``.
+  Stage 2 (``stance-minilm``, an int8 ONNX cross-encoder): does the body agree with (``supported``),
+  discuss (``partly``) or disagree with (``contradicted``) the headline? The evidence is the body
+  sentences the stance head read, each with how much of the headline it shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from newsaudit import onnxhead, stance, textmodel
+from newsaudit.analyzers import AnalyzerOutput, register
+from newsaudit.model import Document, Finding
+from newsaudit.options import Options
+
+NAME = "headline.v1"
+STANCE_HEAD = "stance-minilm"
+STANCE_LABELS = ("agree", "disagree", "discuss")
+SUPPORT = {"agree": "supported", "disagree": "contradicted", "discuss": "partly", "unrelated": "unsupported"}
+STANCE_TOKENS = 128
+CLICKBAIT_FINDING = 0.5
+
+
+@register
+class HeadlineAnalyzer:
+    name = "headline"
+    version = 1
+    requires: tuple[str, ...] = ()
+    english_only = True
+
+    def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
+        title = (doc.title or "").strip()
+        if not title:
+            return AnalyzerOutput(headline={"text": None, "note": "no title found: no headline signals"})
+        sentences = [doc.text[s.start : s.end] for s in doc.sentences]
+        clickbait = round(textmodel.load("clickbait").probability(title), 4)
+        related = stance.related_probability(title, sentences)
+        excerpt, chosen = stance.excerpt(title, sentences)
+        probabilities: dict[str, float] = {"unrelated": round(1 - related, 4)}
+        if related < stance.related_threshold():
+            label = "unrelated"
+            reason = f"the body shares little with the headline (related {related:.2f})"
+        elif onnxhead.available(STANCE_HEAD):
+            dist = onnxhead.load(STANCE_HEAD, STANCE_TOKENS).distributions([(title, excerpt)])[0]
+            probabilities.update({k: round(related * p, 4) for k, p in zip(STANCE_LABELS, dist, strict=True)})
+            label = STANCE_LABELS[max(range(len(dist)), key=dist.__getitem__)]
+            reason = (
+                f"the body {'discusses' if label == 'discuss' else label + 's with'} the headline (p {max(dist):.2f})"
+            )
+        else:
+            label = "discuss"
+            reason = "stance model not installed: related body counted as 'partly'"
+        words = stance.content_words(title)
+        evidence = []
+        for i in chosen:
+            s = doc.sentences[i]
+            share = stance.overlap(words, sentences[i])
+            if share > 0:
+                evidence.append({"start": s.start, "end": s.end, "text": sentences[i], "overlap": round(share, 3)})
+        headline = {
+            "text": title,
+            "clickbait": clickbait,
+            "support": SUPPORT[label],
+            "stance": label,
+            "stance_probabilities": probabilities,
+            "reason": reason,
+            "evidence": evidence,
+        }
+        findings = []
+        if clickbait >= CLICKBAIT_FINDING:
+            findings.append(
+                Finding(NAME, "clickbait_headline", 0, 0, clickbait, f"headline reads as clickbait ({clickbait:.2f})")
+            )
+        return AnalyzerOutput(headline=headline, findings=tuple(findings))

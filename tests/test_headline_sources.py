@@ -1,0 +1,126 @@
+"""headline.v1 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
+
+from __future__ import annotations
+
+import newsaudit
+from newsaudit import segment, stance, textmodel
+from newsaudit.analyzers import AnalyzerOutput
+from newsaudit.analyzers.headline import SUPPORT, HeadlineAnalyzer
+from newsaudit.analyzers.sources import SourcesAnalyzer, rate_outlet, ratings_for, resolve_name
+from newsaudit.model import Document, Outlet, Source
+from newsaudit.options import Options
+
+BODY = (
+    "The city council voted on Monday to close the Riverside bridge for repairs after engineers found cracks "
+    "in two of its supports.\n\n"
+    "The bridge will stay closed for at least six months, the council said. Drivers will be sent through the "
+    "tunnel on Fifth Street.\n\n"
+    "Engineers said the cracks were found during a routine inspection last week."
+)
+
+
+def doc(text: str, title: str | None, outlet: Outlet | None = None) -> Document:
+    paragraphs = segment.paragraphs(text)
+    return Document(
+        text=text,
+        title=title,
+        paragraphs=paragraphs,
+        sentences=segment.sentences(text, paragraphs),
+        outlet=outlet or Outlet(),
+    )
+
+
+def headline_of(title: str | None, body: str = BODY) -> dict[str, object]:
+    output = HeadlineAnalyzer().analyze(doc(body, title), upstream={}, options=Options())
+    return dict(output.headline)
+
+
+def test_clickbait_head_separates_styles() -> None:
+    model = textmodel.load("clickbait")
+    bait = model.probability("You Won't Believe What This Dog Did Next")
+    plain = model.probability("Council votes to close bridge for repairs after cracks found")
+    assert bait > 0.5 > plain
+
+
+def test_headline_the_body_is_about_is_related_and_evidence_points_into_the_text() -> None:
+    result = headline_of("Council closes Riverside bridge for repairs after cracks found")
+    assert result["support"] in SUPPORT.values() and result["support"] != "unsupported"
+    evidence = result["evidence"]
+    assert isinstance(evidence, list) and evidence
+    for item in evidence:
+        assert BODY[item["start"] : item["end"]] == item["text"]
+        assert 0 < item["overlap"] <= 1
+
+
+def test_headline_about_something_else_is_unsupported() -> None:
+    result = headline_of("Pop star announces world tour and new perfume line")
+    assert result["support"] == "unsupported"
+    assert result["stance"] == "unrelated"
+
+
+def test_no_title_gives_no_headline_signals() -> None:
+    result = headline_of(None)
+    assert result["text"] is None and "support" not in result
+
+
+def test_relatedness_rises_with_shared_words() -> None:
+    sentences = [BODY[s.start : s.end] for s in doc(BODY, None).sentences]
+    near = stance.related_probability("Riverside bridge closed after cracks found by engineers", sentences)
+    far = stance.related_probability("Stock markets rally as oil prices fall", sentences)
+    assert near > stance.related_threshold() > far
+
+
+def test_curated_names_acronyms_and_mastheads_resolve() -> None:
+    assert resolve_name("The Wall Street Journal")[0] == "wsj.com"
+    assert resolve_name("WSJ")[0] == "wsj.com"
+    assert resolve_name("WHO")[0] == "who.int"
+    assert resolve_name("who")[0] is None  # short names match only as written
+    assert resolve_name("Polygraph.info")[0] == "polygraph.info"
+    assert resolve_name("Colin Kahl")[0] is None
+
+
+def test_every_rating_names_its_source_scale_and_license() -> None:
+    ratings = ratings_for("cnn.com")
+    assert ratings
+    for r in ratings:
+        assert r.source and r.scale and r.license and r.label
+    assert {r.source.split(",")[0].split(":")[0] for r in ratings} >= {"Lin et al. 2023"}
+
+
+def test_subdomains_inherit_but_platform_pages_do_not() -> None:
+    assert ratings_for("newsletters.cnn.com") == ratings_for("cnn.com") != ()
+    assert ratings_for("someone.blogspot.com") == ()
+    assert ratings_for("no-such-outlet-xyz.example") == ()
+
+
+def test_sources_are_rated_only_where_a_domain_is_known() -> None:
+    cited = (
+        Source("Reuters", "outlet", None, (), (), 2),
+        Source("Jane Doe", "person", "spokeswoman", (), (), 1),
+        Source("Obscure Local Club", "organization", None, (), (), 1),
+    )
+    upstream = {"attribution": AnalyzerOutput(sources=cited)}
+    out = SourcesAnalyzer().analyze(doc(BODY, None), upstream=upstream, options=Options())
+    by_name = {s.name: s for s in out.sources}
+    assert by_name["Reuters"].domain == "reuters.com" and by_name["Reuters"].reliability
+    assert by_name["Jane Doe"].reliability == () and "no rating" in (by_name["Jane Doe"].resolution or "")
+    assert by_name["Obscure Local Club"].reliability == () and by_name["Obscure Local Club"].domain is None
+
+
+def test_article_outlet_gets_ratings_from_its_url_domain() -> None:
+    rated = rate_outlet(Outlet(name="BBC News", domain="www.bbc.co.uk"))
+    assert rated.reliability and "URL" in (rated.resolution or "")
+    unknown = rate_outlet(Outlet())
+    assert unknown.reliability == () and "no rating" in (unknown.resolution or "")
+
+
+def test_report_sources_carry_domain_and_reliability() -> None:
+    report = newsaudit.audit(
+        "Bridge closed\n\n" + BODY + "\n\nReuters reported that the repairs would cost $4 million.",
+        url="https://www.reuters.com/story",
+    )
+    data = report.to_dict()
+    sources = {s["name"]: s for s in data["sources"]}  # type: ignore[union-attr]
+    assert sources["Reuters"]["domain"] == "reuters.com" and sources["Reuters"]["reliability"]
+    outlet = data["article"]["outlet"]  # type: ignore[index]
+    assert outlet["domain"] in ("www.reuters.com", "reuters.com") and outlet["reliability"]
