@@ -43,7 +43,7 @@ def _fail(exc: BaseException) -> NoReturn:
 @app.command()
 def audit(
     source: Annotated[str, typer.Argument(help="A URL, a file (HTML or text), or - for standard input.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, md or html.")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")] = None,
     url: Annotated[str | None, typer.Option(help="Where a file or stdin came from (not fetched).")] = None,
     kind: Annotated[str | None, typer.Option(help="Force the input kind: html or text.")] = None,
@@ -90,6 +90,25 @@ def audit(
         raise
     except Exception as exc:
         _fail(exc)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    max_mb: Annotated[float, typer.Option(help="Largest request accepted, in MB.")] = 10.0,
+    timeout: Annotated[float, typer.Option(help="Seconds one audit may take before a 504.")] = 60.0,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private, loopback or link-local addresses.")
+    ] = False,
+) -> None:
+    """Serve the HTTP API (POST /v1/audit) and the web page (GET /)."""
+    import uvicorn
+
+    from newsaudit.server import create_app
+
+    application = create_app(Options(allow_private=allow_private), max_bytes=int(max_mb * MB), timeout=timeout)
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 @app.command()

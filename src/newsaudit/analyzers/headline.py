@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from newsaudit import onnxhead, stance, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
-from newsaudit.model import Document, Finding
+from newsaudit.model import Document
 from newsaudit.options import Options
 
 NAME = "headline.v1"
@@ -23,7 +23,6 @@ STANCE_HEAD = "stance-minilm"
 STANCE_LABELS = ("agree", "disagree", "discuss")
 SUPPORT = {"agree": "supported", "disagree": "contradicted", "discuss": "partly", "unrelated": "unsupported"}
 STANCE_TOKENS = 128
-CLICKBAIT_FINDING = 0.5
 
 
 @register
@@ -71,9 +70,4 @@ class HeadlineAnalyzer:
             "reason": reason,
             "evidence": evidence,
         }
-        findings = []
-        if clickbait >= CLICKBAIT_FINDING:
-            findings.append(
-                Finding(NAME, "clickbait_headline", 0, 0, clickbait, f"headline reads as clickbait ({clickbait:.2f})")
-            )
-        return AnalyzerOutput(headline=headline, findings=tuple(findings))
+        return AnalyzerOutput(headline=headline)
