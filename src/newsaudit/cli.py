@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -90,6 +91,165 @@ def audit(
         raise
     except Exception as exc:
         _fail(exc)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Folders of HTML/text files, JSONL, WARC(.gz) or URL-list files.")
+    ],
+    store: Annotated[Path, typer.Option(help="The DuckDB results store (created if missing).")] = Path(
+        "newsaudit.duckdb"
+    ),
+    workers: Annotated[int, typer.Option(help="Worker processes (0: audit in this process).")] = max(
+        1, (os.cpu_count() or 1)
+    ),
+    fmt: Annotated[str | None, typer.Option("--format", help="Also export all rows: jsonl or parquet.")] = None,
+    output: Annotated[Path | None, typer.Option(help="Where --format writes.")] = None,
+    engine: Annotated[str, typer.Option(help="local, or ray (pip install 'newsaudit[ray]').")] = "local",
+    retry_errors: Annotated[bool, typer.Option(help="Audit again the inputs that failed before.")] = False,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private addresses.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Audit a corpus into a DuckDB store; resumable (a rerun redoes nothing).
+
+    Exit codes: 0 every input audited; 1 some inputs failed (see the errors table);
+    2 bad arguments; 3 nearly all inputs (over 90%) failed.
+    """
+    if fmt not in (None, "jsonl", "parquet") or (fmt and output is None):
+        typer.echo("error[E100]: --format takes jsonl or parquet, with --output PATH", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    options = Options(allow_private=allow_private)
+    try:
+        if engine == "ray":
+            from newsaudit.batch.ray_engine import run_ray
+
+            if output is None:
+                typer.echo("error[E100]: --engine ray writes Parquet: give --output DIR", err=True)
+                raise typer.Exit(EXIT_INPUT)
+            summary = run_ray(list(inputs), output, workers=workers, options=options)
+        elif engine == "local":
+            summary = _batch_local(inputs, store, workers, options, retry_errors, progress)
+            if fmt and output is not None:
+                from newsaudit.batch.store import Store
+
+                exporter = Store(store)
+                rows = exporter.export(fmt, output)
+                exporter.close()
+                typer.echo(f"exported {rows} rows to {output}", err=True)
+        else:
+            typer.echo(f"error[E100]: unknown engine {engine!r}: local or ray", err=True)
+            raise typer.Exit(EXIT_INPUT)
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        _fail(exc)
+    typer.echo(
+        f"{summary.inputs} inputs: {summary.audited} audited, {summary.failed} failed, {summary.skipped} already "
+        f"done, {summary.duplicates} duplicates; {summary.ok_total} ok and {summary.failed_total} failed in all "
+        f"({summary.seconds:.1f} s)",
+        err=True,
+    )
+    if summary.inputs == 0:
+        typer.echo("error[E101]: no inputs found", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(summary.exit_code)
+
+
+def _batch_local(inputs, store, workers, options, retry_errors, show):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsaudit import batch as batch_engine
+
+    if not show:  # logs for non-interactive runs: one line per commit
+
+        def committed(n: int) -> None:
+            typer.echo(f"committed {n} results", err=True)
+
+        return batch_engine.run(
+            inputs, store, workers=workers, options=options, retry_errors=retry_errors, on_commit=committed
+        )
+    columns = (
+        TextColumn("auditing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s · errors {task.fields[errors]}"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("audit", total=None, rate=0.0, errors=0)
+        started = time.perf_counter()
+
+        def tick(summary, total):  # type: ignore[no-untyped-def]
+            done = summary.audited + summary.failed + summary.skipped
+            elapsed = max(1e-9, time.perf_counter() - started)
+            bar.update(
+                task,
+                total=total,
+                completed=done,
+                rate=(summary.audited + summary.failed) / elapsed,
+                errors=summary.failed,
+            )
+
+        return batch_engine.run(
+            inputs, store, workers=workers, options=options, retry_errors=retry_errors, on_progress=tick
+        )
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL over articles, attributions, sources, findings, errors, results.")],
+    store: Annotated[Path, typer.Option(help="The DuckDB results store.")] = Path("newsaudit.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run SQL on a results store (read-only) and print the result."""
+    import duckdb
+
+    if not store.exists():
+        typer.echo(f"error[E104]: no store at {store}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        con = duckdb.connect(str(store), read_only=True)
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        typer.echo(f"error[E100]: {' '.join(str(exc).split())}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    if fmt == "json":
+        typer.echo(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*names)
+        for r in rows:
+            table.add_row(*("" if v is None else str(v) for v in r))
+        Console().print(table)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="File to write.")],
+    store: Annotated[Path, typer.Option(help="The DuckDB results store.")] = Path("newsaudit.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or parquet.")] = "parquet",
+) -> None:
+    """Export one row per input (report JSON or error) as JSONL or Parquet."""
+    from newsaudit.batch.store import Store
+
+    if fmt not in ("jsonl", "parquet") or not store.exists():
+        typer.echo("error[E100]: need an existing --store and --format jsonl or parquet", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    exporter = Store(store, read_only=True)
+    rows = exporter.export(fmt, output)
+    exporter.close()
+    typer.echo(f"exported {rows} rows to {output}", err=True)
 
 
 @app.command()

@@ -1,0 +1,251 @@
+"""The results store (DuckDB): one row per input in ``articles`` or ``errors``, and tables to analyse.
+
+Tables: ``articles`` (one per audited input, with the whole report as JSON), ``attributions``,
+``sources`` (one per cited source per article, with its ratings), ``findings``, ``errors`` (one
+per input that could not be audited, with its code and reason), and the view ``results`` (every
+input: key, origin, status). Rows of one article and its children are written in one transaction,
+so a run killed at any moment leaves whole articles or nothing; keys are primary keys, so nothing
+is stored twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    key VARCHAR PRIMARY KEY, input_id VARCHAR, origin VARCHAR, url VARCHAR, sha256 VARCHAR, input_kind VARCHAR,
+    title VARCHAR, author VARCHAR, date VARCHAR, outlet_name VARCHAR, outlet_domain VARCHAR, language VARCHAR,
+    words INTEGER, sentences INTEGER, author_sentences INTEGER, attributed_sentences INTEGER,
+    clickbait DOUBLE, headline_support VARCHAR, report JSON, audited_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    key VARCHAR, idx INTEGER, source_name VARCHAR, source_kind VARCHAR, source_role VARCHAR, cue VARCHAR,
+    content VARCHAR, content_start INTEGER, content_end INTEGER, quote BOOLEAN, via VARCHAR, score DOUBLE
+);
+CREATE TABLE IF NOT EXISTS sources (
+    key VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR, claims INTEGER, relayed INTEGER, mentions INTEGER,
+    domain VARCHAR, lin2023 DOUBLE, idiap DOUBLE, wikipedia DOUBLE, ratings JSON
+);
+CREATE TABLE IF NOT EXISTS findings (
+    key VARCHAR, analyzer VARCHAR, label VARCHAR, "start" INTEGER, "end" INTEGER, score DOUBLE, reason VARCHAR,
+    text VARCHAR
+);
+CREATE TABLE IF NOT EXISTS errors (
+    key VARCHAR PRIMARY KEY, input_id VARCHAR, origin VARCHAR, url VARCHAR, code VARCHAR, message VARCHAR,
+    failed_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE OR REPLACE VIEW results AS
+    SELECT key, origin, url, 'ok' AS status, NULL AS code, NULL AS message FROM articles
+    UNION ALL SELECT key, origin, url, 'error' AS status, code, message FROM errors;
+"""
+
+COLUMNS = {
+    "articles": [
+        "key",
+        "input_id",
+        "origin",
+        "url",
+        "sha256",
+        "input_kind",
+        "title",
+        "author",
+        "date",
+        "outlet_name",
+        "outlet_domain",
+        "language",
+        "words",
+        "sentences",
+        "author_sentences",
+        "attributed_sentences",
+        "clickbait",
+        "headline_support",
+        "report",
+    ],
+    "attributions": [
+        "key",
+        "idx",
+        "source_name",
+        "source_kind",
+        "source_role",
+        "cue",
+        "content",
+        "content_start",
+        "content_end",
+        "quote",
+        "via",
+        "score",
+    ],
+    "sources": [
+        "key",
+        "name",
+        "kind",
+        "role",
+        "claims",
+        "relayed",
+        "mentions",
+        "domain",
+        "lin2023",
+        "idiap",
+        "wikipedia",
+        "ratings",
+    ],
+    "findings": ["key", "analyzer", "label", "start", "end", "score", "reason", "text"],
+    "errors": ["key", "input_id", "origin", "url", "code", "message"],
+}
+RATING_COLUMNS = {"Lin et al. 2023": "lin2023", "Burdisso et al. 2024": "idiap", "Wikipedia": "wikipedia"}
+
+
+def report_rows(key: str, input_id: str, origin: str, report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A report (as ``Report.to_dict``) -> rows for every table."""
+    article = report["article"]
+    text = article["text"]
+    voices = [s.get("voice") for s in report["sentences"]]
+    headline = report.get("headline") or {}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    rows["articles"].append(
+        {
+            "key": key,
+            "input_id": input_id,
+            "origin": origin,
+            "url": report["input"]["url"],
+            "sha256": report["input"]["sha256"],
+            "input_kind": report["input"]["kind"],
+            "title": article["title"],
+            "author": article["author"],
+            "date": article["date"],
+            "outlet_name": article["outlet"]["name"],
+            "outlet_domain": article["outlet"]["domain"],
+            "language": article["language"],
+            "words": len(text.split()),
+            "sentences": len(voices),
+            "author_sentences": sum(v == "author" for v in voices),
+            "attributed_sentences": sum(v == "attributed" for v in voices),
+            "clickbait": headline.get("clickbait"),
+            "headline_support": headline.get("support"),
+            "report": json.dumps(report, ensure_ascii=False),
+        }
+    )
+    for i, a in enumerate(report["attributions"]):
+        rows["attributions"].append(
+            {
+                "key": key,
+                "idx": i,
+                "source_name": a["source"]["name"],
+                "source_kind": a["source"]["kind"],
+                "source_role": a["source"]["role"],
+                "cue": a["cue"]["text"],
+                "content": a["content"]["text"],
+                "content_start": a["content"]["start"],
+                "content_end": a["content"]["end"],
+                "quote": a["quote"],
+                "via": " > ".join(v["name"] for v in a["via"]) or None,
+                "score": a["score"],
+            }
+        )
+    for s in report["sources"]:
+        row = {
+            "key": key,
+            "name": s["name"],
+            "kind": s["kind"],
+            "role": s["role"],
+            "claims": s["claims"],
+            "relayed": s.get("relayed", 0),
+            "mentions": len(s["mentions"]),
+            "domain": s.get("domain"),
+            "lin2023": None,
+            "idiap": None,
+            "wikipedia": None,
+            "ratings": json.dumps(s.get("reliability", []), ensure_ascii=False),
+        }
+        for rating in s.get("reliability", []):
+            for prefix, column in RATING_COLUMNS.items():
+                if rating["source"].startswith(prefix):
+                    row[column] = rating["rating"]
+        rows["sources"].append(row)
+    for f in report["findings"]:
+        rows["findings"].append({**f, "key": key, "text": text[f["start"] : f["end"]]})
+    return rows
+
+
+def error_rows(key: str, input_id: str, origin: str, url: str | None, code: str, message: str) -> dict[str, list]:  # type: ignore[type-arg]
+    return {
+        "errors": [{"key": key, "input_id": input_id, "origin": origin, "url": url, "code": code, "message": message}]
+    }
+
+
+class Store:
+    """The DuckDB file. One writer (the process running the batch); readers may open it read-only."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def done_keys(self) -> set[str]:
+        rows = self.con.execute("SELECT key FROM articles UNION ALL SELECT key FROM errors").fetchall()
+        return {r[0] for r in rows}
+
+    def status_of(self, keys: Iterable[str]) -> dict[str, str]:
+        wanted = list(keys)
+        if not wanted:
+            return {}
+        self.con.execute("CREATE OR REPLACE TEMP TABLE wanted (key VARCHAR)")
+        self.con.executemany("INSERT INTO wanted VALUES (?)", [(k,) for k in wanted])
+        rows = self.con.execute("SELECT r.key, r.status FROM results r JOIN wanted w USING (key)").fetchall()
+        return dict(rows)
+
+    def forget_errors(self) -> int:
+        (count,) = self.con.execute("SELECT count(*) FROM errors").fetchone() or (0,)
+        self.con.execute("DELETE FROM errors")
+        return int(count)
+
+    def write(self, batches: list[dict[str, list[dict[str, Any]]]]) -> None:
+        """Write the rows of several articles in one transaction (all or nothing)."""
+        import pyarrow as pa
+
+        merged: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+        for rows in batches:
+            for table, items in rows.items():
+                merged[table].extend(items)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, items in merged.items():
+                if not items:
+                    continue
+                columns = COLUMNS[table]
+                arrow = pa.Table.from_pylist([{c: item.get(c) for c in columns} for item in items])
+                self.con.register("incoming", arrow)
+                quoted = ", ".join(f'"{c}"' for c in columns)
+                conflict = " ON CONFLICT DO NOTHING" if table in ("articles", "errors") else ""
+                self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM incoming{conflict}")
+                self.con.unregister("incoming")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def export(self, fmt: str, output: str | Path) -> int:
+        """One row per input (reports and errors) as JSONL or Parquet; returns the row count."""
+        query = (
+            "SELECT key, origin, url, 'ok' AS status, NULL AS code, NULL AS message, report FROM articles "
+            "UNION ALL SELECT key, origin, url, 'error', code, message, NULL FROM errors ORDER BY key"
+        )
+        out = str(output).replace("'", "''")
+        if fmt == "parquet":
+            self.con.execute(f"COPY ({query}) TO '{out}' (FORMAT parquet)")
+        elif fmt == "jsonl":
+            self.con.execute(f"COPY ({query}) TO '{out}' (FORMAT json)")
+        else:
+            raise ValueError(f"unknown export format {fmt!r}: jsonl or parquet")
+        (count,) = self.con.execute(f"SELECT count(*) FROM ({query})").fetchone() or (0,)
+        return int(count)
+
+    def close(self) -> None:
+        self.con.close()
