@@ -185,3 +185,16 @@ def test_ray_engine_matches_the_local_engine_row_for_row(corpus: Path, tmp_path:
     assert local.keys() == distributed.keys() and len(local) == 9
     for key in local:
         assert local[key] == distributed[key], key
+
+
+def test_the_readme_queries_run_on_a_real_store(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "r.duckdb"
+    batch.run([corpus], store, workers=0)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", readme, re.S)
+    assert len(queries) == 3
+    results = [rows(store, q) for q in queries]
+    cited = {name for _, name, _, _ in results[0]}
+    assert "The Wall Street Journal" in cited
+    assert all(0 <= share <= 1 for _, _, share in results[1])
+    assert all(support in ("unsupported", "contradicted") for _, _, support, _ in results[2])

@@ -108,6 +108,7 @@ def batch(
     output: Annotated[Path | None, typer.Option(help="Where --format writes.")] = None,
     engine: Annotated[str, typer.Option(help="local, or ray (pip install 'newsaudit[ray]').")] = "local",
     retry_errors: Annotated[bool, typer.Option(help="Audit again the inputs that failed before.")] = False,
+    profile: Annotated[str, typer.Option(help="full (every model) or fast (linear heads only).")] = "full",
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private addresses.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
 ) -> None:
@@ -119,7 +120,10 @@ def batch(
     if fmt not in (None, "jsonl", "parquet") or (fmt and output is None):
         typer.echo("error[E100]: --format takes jsonl or parquet, with --output PATH", err=True)
         raise typer.Exit(EXIT_INPUT)
-    options = Options(allow_private=allow_private)
+    if profile not in ("full", "fast"):
+        typer.echo(f"error[E100]: unknown profile {profile!r}: full or fast", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    options = Options(allow_private=allow_private, profile=profile)
     try:
         if engine == "ray":
             from newsaudit.batch.ray_engine import run_ray

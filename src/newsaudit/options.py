@@ -39,6 +39,9 @@ class Options:
     attribution_scope: str = "speech"
     """'speech': claims someone states or reports; 'broad': also beliefs, intentions and stances
     (PolNeAR's notion of attribution)."""
+    profile: str = "full"
+    """'full': every model, transformer heads included; 'fast': linear heads only (check-worthiness
+    by the TF-IDF head, headline stance by word overlap alone) — for large corpora."""
     analyzers: tuple[str, ...] | None = None
     """Names of analyzers to run (e.g. ('attribution',)); None runs every registered one."""
 

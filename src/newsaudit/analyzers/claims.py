@@ -23,11 +23,11 @@ CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps it
 TRANSFORMER_HEAD = "checkworthy-minilm"
 
 
-def checkworthy_scores(sentences: list[str]) -> list[float]:
-    """Check-worthiness of each sentence, 0..1."""
+def checkworthy_scores(sentences: list[str], *, fast: bool = False) -> list[float]:
+    """Check-worthiness of each sentence, 0..1 (``fast``: the linear head only)."""
     if not sentences:
         return []
-    if onnxhead.available(TRANSFORMER_HEAD):
+    if not fast and onnxhead.available(TRANSFORMER_HEAD):
         return [round(p, 4) for p in onnxhead.load(TRANSFORMER_HEAD).probabilities(sentences)]
     model = textmodel.load("checkworthy")
     return [round(model.probability(s), 4) for s in sentences]
@@ -42,7 +42,7 @@ class ClaimsAnalyzer:
 
     def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
         attributions = upstream["attribution"].attributions if "attribution" in upstream else ()
-        scores = checkworthy_scores([doc.text[s.start : s.end] for s in doc.sentences])
+        scores = checkworthy_scores([doc.text[s.start : s.end] for s in doc.sentences], fast=options.profile == "fast")
         scored = [(score, i) for i, score in enumerate(scores)]
         ranking = {i: rank for rank, (_, i) in enumerate(sorted(scored, key=lambda x: (-x[0], x[1])), start=1)}
         labels: dict[int, dict[str, object]] = {}

@@ -44,7 +44,7 @@ class HeadlineAnalyzer:
         if related < stance.related_threshold():
             label = "unrelated"
             reason = f"the body shares little with the headline (related {related:.2f})"
-        elif onnxhead.available(STANCE_HEAD):
+        elif options.profile != "fast" and onnxhead.available(STANCE_HEAD):
             dist = onnxhead.load(STANCE_HEAD, STANCE_TOKENS).distributions([(title, excerpt)])[0]
             probabilities.update({k: round(related * p, 4) for k, p in zip(STANCE_LABELS, dist, strict=True)})
             label = STANCE_LABELS[max(range(len(dist)), key=dist.__getitem__)]
@@ -53,7 +53,7 @@ class HeadlineAnalyzer:
             )
         else:
             label = "discuss"
-            reason = "stance model not installed: related body counted as 'partly'"
+            reason = "related body counted as 'partly' (stance model not run: fast profile or not installed)"
         words = stance.content_words(title)
         evidence = []
         for i in chosen:

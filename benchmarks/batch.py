@@ -1,0 +1,182 @@
+"""Batch throughput: the full audit against trafilatura-only extraction on the same corpus, in one run.
+
+Builds a corpus from the 181 pages of article-extraction-benchmark replicated to ``--n`` articles (each
+copy gets its own HTML comment and URL, so hashes differ) as one JSONL.gz, then measures on it:
+
+- trafilatura-only extraction (``extract(..., include_comments=False, fast=True, with_metadata=True)``),
+  one process, reading the same file;
+- ``newsaudit.batch.run`` with 1 and with 2 worker processes into a fresh DuckDB store, for each profile
+  asked (``full``: every model; ``fast``: linear heads only);
+
+and reports articles/s, the ratios the targets are stated in, and the peak RSS of the whole process
+tree (sampled from /proc every 0.2 s).
+
+    python benchmarks/batch.py [--n 10000] [--profiles full,fast] [--full-n 1000] [--write BENCHMARKS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from extraction import machine, write_section  # noqa: E402
+
+
+def build_corpus(data: Path, n: int, folder: Path) -> Path:
+    path = folder / f"corpus-{n}.jsonl.gz"
+    if path.exists():
+        return path
+    source = data / "article-extraction-benchmark"
+    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = [
+        (truth[k]["url"], gzip.decompress((source / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8"))
+        for k in sorted(truth)
+    ]
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=3) as out:
+        for i in range(n):
+            url, html = pages[i % len(pages)]
+            copy = f"<!-- newsaudit benchmark copy {i} -->" + html
+            out.write(json.dumps({"url": f"{url}#copy-{i}", "html": copy}) + "\n")
+    return path
+
+
+class TreeRss:
+    """Peak resident memory of this process and all its descendants, sampled from /proc."""
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in _tree(os.getpid())))
+            time.sleep(0.2)
+
+
+def _tree(pid: int) -> list[int]:
+    out = [pid]
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            children = (task / "children").read_text().split()
+            for child in children:
+                out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def trafilatura_only(corpus: Path, n: int) -> tuple[float, float]:
+    import trafilatura
+
+    with TreeRss() as rss:
+        start = time.perf_counter()
+        done = 0
+        with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                trafilatura.extract(
+                    record["html"], url=record["url"], include_comments=False, fast=True, with_metadata=True
+                )
+                done += 1
+                if done >= n:
+                    break
+        seconds = time.perf_counter() - start
+    return done / seconds, rss.peak_mb
+
+
+def newsaudit_batch(corpus: Path, workers: int, profile: str, folder: Path) -> tuple[float, float, dict]:  # type: ignore[type-arg]
+    from newsaudit import batch
+    from newsaudit.options import Options
+
+    store = folder / f"store-{profile}-{workers}-{time.time_ns()}.duckdb"
+    with TreeRss() as rss:
+        summary = batch.run([corpus], store, workers=workers, options=Options(profile=profile))
+    processed = summary.audited + summary.failed
+    return processed / summary.seconds, rss.peak_mb, summary.as_dict()
+
+
+def subset(corpus: Path, n: int, folder: Path) -> Path:
+    path = folder / f"{corpus.stem.split('.')[0]}-first-{n}.jsonl.gz"
+    if not path.exists():
+        with gzip.open(corpus, "rt", encoding="utf-8") as src, gzip.open(path, "wt", encoding="utf-8") as out:
+            for i, line in enumerate(src):
+                if i >= n:
+                    break
+                out.write(line)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--profiles", default="fast,full")
+    parser.add_argument("--full-n", type=int, default=1_000, help="corpus size for the full profile (slower)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "newsaudit-batch-bench")
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    corpus = build_corpus(args.data, args.n, args.workdir)
+    lines = [
+        f"Command: `python benchmarks/batch.py --n {args.n} --full-n {args.full_n}` · date {date.today().isoformat()}"
+        f" · machine: {machine()}",
+        "",
+        "| profile | articles | trafilatura only (1 process) | newsaudit, 1 worker | newsaudit, 2 workers "
+        "| full ÷ trafilatura (target ≥ 0.5) | 2 ÷ 1 workers (target ≥ 1.8) | peak RSS, 2 workers (target < 1 GB) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for profile in args.profiles.split(","):
+        n = args.n if profile == "fast" else min(args.n, args.full_n)
+        source = corpus if n == args.n else subset(corpus, n, args.workdir)
+        base, _ = trafilatura_only(source, n)
+        one, _, s1 = newsaudit_batch(source, 1, profile, args.workdir)
+        two, rss_two, s2 = newsaudit_batch(source, 2, profile, args.workdir)
+        print(profile, n, base, one, two, rss_two, s1, s2, flush=True)
+        lines.append(
+            f"| {profile} | {n:,} | {base:.1f}/s | {one:.1f}/s | {two:.1f}/s | {one / base:.2f} | {two / one:.2f} "
+            f"| {rss_two:.0f} MB |"
+        )
+    lines += [
+        "",
+        "Each run reads the same JSONL.gz (HTML with a unique comment per copy, so every article has its own hash) "
+        "and writes a fresh DuckDB store; rates count every input (audited or error row). `fast` uses the linear "
+        "check-worthiness head and skips the stance cross-encoder; `full` runs the int8 ONNX heads, one sentence "
+        "per run.",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if args.write:
+        write_section(args.write, "Batch throughput", body)
+
+
+if __name__ == "__main__":
+    main()
