@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import machine, write_section  # noqa: E402
 from newsaudit import onnxhead, textmodel  # noqa: E402
-from sentence_heads import babe, checkthat, claimbuster, pipeline  # noqa: E402
+from sentence_heads import babe, checkthat, claimbuster, hyperpartisan, pipeline  # noqa: E402
 
 
 def unigram_baseline():  # type: ignore[no-untyped-def]
@@ -114,6 +114,18 @@ def bias_and_subjectivity(data: Path) -> list[str]:
         "0.63 (task baseline); ≈0.74 (best 2024, recalled) |"
     )
 
+    train = hyperpartisan(data, "train")
+    test = hyperpartisan(data, "test")
+    gold = [y for _, y in test]
+    predicted = [int(p >= 0.5) for p in shipped("hyperpartisan", [t for t, _ in test])]
+    base = unigram_baseline().fit([t for t, _ in train], [y for _, y in train]).predict([t for t, _ in test])
+    accuracy = sum(int(p == y) for p, y in zip(predicted, gold, strict=True)) / len(gold)
+    base_accuracy = sum(int(p == y) for p, y in zip(base, gold, strict=True)) / len(gold)
+    lines.append(
+        f"| hyperpartisan · SemEval-2019 Task 4 by-article · official test (628, publisher-disjoint) | accuracy (F1) "
+        f"| **{accuracy:.3f}** ({f1s(gold, predicted)[1]:.3f}) | {base_accuracy:.3f} ({f1s(gold, list(base))[1]:.3f}) "
+        f"| 0.500 | 0.822 (F1 0.809; winner, Bertha von Suttner) |"
+    )
     return lines
 
 

@@ -124,3 +124,24 @@ def test_report_sources_carry_domain_and_reliability() -> None:
     assert sources["Reuters"]["domain"] == "reuters.com" and sources["Reuters"]["reliability"]
     outlet = data["article"]["outlet"]  # type: ignore[index]
     assert outlet["domain"] in ("www.reuters.com", "reuters.com") and outlet["reliability"]
+
+
+def test_hyperpartisan_signal_scores_the_article_and_points_to_its_sentences() -> None:
+    from newsaudit.analyzers.partisan import HyperpartisanAnalyzer
+
+    rant = (
+        "The radical leftist mob and their corrupt media allies are destroying our country. "
+        "These lying traitors hate America and everything patriots stand for. "
+        "Wake up, people: the globalist elites want to take your guns and your freedom."
+    )
+    plain = BODY
+    analyzer = HyperpartisanAnalyzer()
+    hot = analyzer.analyze(doc(rant, "They hate you"), upstream={}, options=Options())
+    cold = analyzer.analyze(doc(plain, "Bridge closed for repairs"), upstream={}, options=Options())
+    hot_signal, cold_signal = hot.signals["hyperpartisan"], cold.signals["hyperpartisan"]
+    assert isinstance(hot_signal, dict) and isinstance(cold_signal, dict)
+    assert hot_signal["score"] > cold_signal["score"]
+    for finding in hot.findings:
+        assert 0 <= finding.start < finding.end <= len(rant)
+    if hot_signal["score"] >= 0.5:
+        assert hot.findings and [e["start"] for e in hot_signal["evidence"]] == [f.start for f in hot.findings]

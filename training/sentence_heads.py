@@ -92,6 +92,33 @@ def clickbait(data: Path, part: str) -> list[tuple[str, int]]:
     return train if part == "train" else test
 
 
+def hyperpartisan(data: Path, part: str) -> list[tuple[str, int]]:
+    """SemEval-2019 Task 4 by-article: title + text of each article, official 'train' or 'test' split."""
+    import gzip
+    import re
+    import xml.etree.ElementTree as ET
+
+    folder = data / "hyperpartisan-semeval19"
+    stamp = {"train": "training-byarticle-20181122", "test": "test-byarticle-20181207"}[part]
+    labels = {
+        e.get("id"): e.get("hyperpartisan") == "true"
+        for e in ET.parse(folder / f"ground-truth-{stamp}.xml").getroot()
+    }
+    root = ET.fromstring(gzip.decompress((folder / f"articles-{stamp}.xml.gz").read_bytes()))
+    return [
+        (re.sub(r"\s+", " ", (e.get("title") or "") + "\n" + " ".join(e.itertext())), int(labels[e.get("id")]))
+        for e in root
+    ]
+
+
+HEADS["hyperpartisan"] = {
+    "train": lambda d: hyperpartisan(d, "train"),
+    "check": lambda d: hyperpartisan(d, "test")[:200],
+    "data": "SemEval-2019 Task 4 hyperpartisan news, by-article train split (645 articles, 287 publishers)",
+    "license": "see the Zenodo record (doi:10.5281/zenodo.1489920); cite Kiesel et al. 2019",
+    "task": "hyperpartisan: does the whole article argue one side in an extreme way? (article-level)",
+}
+
 HEADS["clickbait"] = {
     "train": lambda d: clickbait(d, "train"),
     "check": lambda d: clickbait(d, "test"),

@@ -212,6 +212,8 @@ class Report:
     findings: tuple[Finding, ...] = ()
     sources: tuple[Source, ...] = ()
     headline: dict[str, object] = field(default_factory=dict)
+    signals: dict[str, object] = field(default_factory=dict)
+    """Article-level signals (``hyperpartisan``), each with a score and evidence spans."""
     sentence_labels: tuple[dict[str, object], ...] = ()
     analyzers: dict[str, str] = field(default_factory=dict)
     warnings: tuple[Warning, ...] = ()

@@ -176,7 +176,9 @@ def assemble(
     findings, attributions = [], []
     sources: dict[tuple[str, str], CitedSource] = {}
     headline: dict[str, object] = {}
+    signals: dict[str, object] = {}
     for output in outputs.values():
+        signals.update(output.signals)
         findings.extend(output.findings)
         attributions.extend(output.attributions)
         sources.update({(s.name, s.kind): s for s in output.sources})
@@ -195,6 +197,7 @@ def assemble(
         findings=tuple(findings),
         sources=tuple(sources.values()),
         headline=headline,
+        signals=signals,
         sentence_labels=tuple(labels),
         analyzers=versions,
         warnings=tuple(warnings),

@@ -48,6 +48,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "attributions": [_attribution(a) for a in report.attributions],
         "findings": [asdict(f) for f in report.findings],
         "headline": dict(report.headline),
+        "signals": dict(report.signals),
         "sources": [_source(s) for s in report.sources],
         "analyzers": dict(report.analyzers),
         "warnings": [{"code": w.code, "message": w.message} for w in report.warnings],

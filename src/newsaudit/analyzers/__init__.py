@@ -31,6 +31,8 @@ class AnalyzerOutput:
     """The article's own outlet, when an analyzer adds to it (``sources.v1``: domain and ratings)."""
     headline: Mapping[str, object] = field(default_factory=dict)
     sentence_labels: Mapping[int, Mapping[str, object]] = field(default_factory=dict)
+    signals: Mapping[str, object] = field(default_factory=dict)
+    """Article-level signals by name (``hyperpartisan``), each with its evidence spans."""
     """Per-sentence labels keyed by sentence index, merged into the report's ``sentences``."""
 
 
@@ -122,4 +124,4 @@ def pipeline(names: tuple[str, ...] | None) -> list[Analyzer]:
 
 def _load_builtin() -> None:
     """Import the built-in analyzer modules (they register themselves; imports are cached)."""
-    from newsaudit.analyzers import attribution, claims, framing, headline, noise, sources  # noqa: F401
+    from newsaudit.analyzers import attribution, claims, framing, headline, noise, partisan, sources  # noqa: F401

@@ -134,6 +134,13 @@ def _headline(report: Report) -> str:
         if isinstance(item, dict)
     )
     evidence_html = f"<br>evidence: {links}" if links else ""
+    partisan = report.signals.get("hyperpartisan")
+    if isinstance(partisan, dict):
+        score = float(partisan.get("score", 0.0))
+        evidence_html += (
+            f'<br><span class="badge {"b-bad" if score >= 0.5 else "b-good"}">hyperpartisan {score:.2f}</span>'
+            "whole-article framing signal (SemEval-2019 model); its strongest sentences are in the signal list"
+        )
     return (
         f'<p class="meta"><span class="badge {cb_class}">clickbait {clickbait:.2f}</span>'
         f'<span class="badge {sup_class}">body support: {_e(support)}</span>{_e(h.get("reason", ""))}'
