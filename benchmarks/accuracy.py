@@ -212,6 +212,9 @@ def framing_section(args: argparse.Namespace) -> None:
     ]
 
     lines += bias_and_subjectivity(args.data)
+    import framing_spans
+
+    lines += framing_spans.lines(args.data)
     check_lines, head = checkworthiness(args.data)
     lines += check_lines
     import newsaudit
