@@ -215,6 +215,7 @@ def framing_section(args: argparse.Namespace) -> None:
     import framing_spans
 
     lines += framing_spans.lines(args.data)
+    lines += framing_spans.ptc(args.data)
     check_lines, head = checkworthiness(args.data)
     lines += check_lines
     import newsaudit

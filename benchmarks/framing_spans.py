@@ -89,6 +89,36 @@ def basil(data: Path) -> tuple[float, float, float, int]:
     return (*prf(tp, fp, fn), spans)
 
 
+def ptc(data: Path) -> list[str]:
+    """The shipped propaganda models on PTC dev: SI span F1 and TC micro-F1 (given gold spans)."""
+    import propaganda as training
+
+    from newsaudit import propaganda
+
+    model = propaganda.load()
+    texts = training.articles(data, "dev")
+    gold_si = training.si_labels(data, "dev")
+    p, r, f = training.si_score(training.predict_spans(model, texts), {a: gold_si.get(a, []) for a in texts})
+    spans = training.tc_labels(data, "dev")
+    predicted = [model.techniques(texts[a], s, e)[0][0] for a, _, s, e in spans]
+    gold = [t for _, t, _, _ in spans]
+    micro = sum(x == y for x, y in zip(predicted, gold, strict=True)) / len(gold)
+    majority = max(gold.count(t) for t in set(gold)) / len(gold)
+    per = ", ".join(f"{k.split(',')[0].replace('_', ' ')} {v:.2f}" for k, v in sorted(model.precision.items()))
+    shown = [k for k, v in model.precision.items() if v >= 0.7]
+    return [
+        f"| propaganda spans · PTC dev (test gold not public) | SI span F1 (P / R) | **{f:.3f}** ({p:.3f} / {r:.3f}) "
+        "| — | — | 0.516 (best test, Hitachi) |",
+        f"| propaganda techniques · PTC dev, gold spans | TC micro-F1 | **{micro:.3f}** | — | {majority:.3f} "
+        "| 0.621 (best test, ApplicaAI) |",
+        "",
+        f"PTC dev precision per technique: {per}. Shown by default (precision ≥ 0.7): {', '.join(shown) or 'none'}.",
+        "",
+        "| task · data · split | metric | newsaudit | word-unigram LR | majority | published |",
+        "|---|---|---|---|---|---|",
+    ]
+
+
 def lines(data: Path) -> list[str]:
     p, r, f = babe(data)
     bp, br, bf, spans = basil(data)

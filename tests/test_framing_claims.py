@@ -99,3 +99,38 @@ def test_score_sentences_matches_the_report() -> None:
     first = report.to_dict()["sentences"][0]  # type: ignore[index]
     assert first["checkworthy"] == scores[0]["checkworthy"]
     assert first["speculative"] == scores[0]["speculative"]
+
+
+def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() -> None:
+    from newsaudit import propaganda
+
+    model = propaganda.load()
+    text = (
+        "These corrupt traitors are destroying our great nation!\n\n"
+        "Make America great again. Make America great again.\n\n"
+        "The committee met on Tuesday to review the budget."
+    )
+    spans = model.spans(text)
+    for start, end, score in spans:
+        assert 0 <= start < end <= len(text) and "\n" not in text[start:end]
+        assert 0 <= score <= 1
+        techniques = model.techniques(text, start, end)
+        assert len(techniques) == 14 and abs(sum(p for _, p in techniques) - 1) < 1e-6
+        assert techniques == sorted(techniques, key=lambda x: -x[1])
+    plain = model.token_probabilities(["The", "committee", "met", "on", "Tuesday"])
+    loaded = model.token_probabilities(["These", "corrupt", "traitors", "are", "destroying"])
+    assert max(loaded) > max(plain)
+
+
+def test_propaganda_findings_respect_the_precision_floor() -> None:
+    from newsaudit import propaganda
+
+    text = "Our brave patriots will never surrender this great nation to the globalist traitors!"
+    strict = newsaudit.audit(("Flag\n\n" + text + " ") * 3, options=Options(propaganda_min_precision=1.01))
+    loose = newsaudit.audit(("Flag\n\n" + text + " ") * 3, options=Options(propaganda_min_precision=0.0))
+    assert not [f for f in strict.findings if f.label == "propaganda"]
+    shown = [f for f in loose.findings if f.label == "propaganda"]
+    assert shown and all(f.reason.split(" (")[0] for f in shown)
+    precision = propaganda.load().precision
+    for f in shown:
+        assert any(f.reason.startswith(k.replace("_", " ")) for k in precision)

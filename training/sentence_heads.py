@@ -101,8 +101,7 @@ def hyperpartisan(data: Path, part: str) -> list[tuple[str, int]]:
     folder = data / "hyperpartisan-semeval19"
     stamp = {"train": "training-byarticle-20181122", "test": "test-byarticle-20181207"}[part]
     labels = {
-        e.get("id"): e.get("hyperpartisan") == "true"
-        for e in ET.parse(folder / f"ground-truth-{stamp}.xml").getroot()
+        e.get("id"): e.get("hyperpartisan") == "true" for e in ET.parse(folder / f"ground-truth-{stamp}.xml").getroot()
     }
     root = ET.fromstring(gzip.decompress((folder / f"articles-{stamp}.xml.gz").read_bytes()))
     return [

@@ -39,6 +39,8 @@ class Options:
     attribution_scope: str = "speech"
     """'speech': claims someone states or reports; 'broad': also beliefs, intentions and stances
     (PolNeAR's notion of attribution)."""
+    propaganda_min_precision: float = 0.7
+    """Show a propaganda technique only if its precision on PTC dev reaches this (0 shows all)."""
     profile: str = "full"
     """'full': every model, transformer heads included; 'fast': linear heads only (check-worthiness
     by the TF-IDF head, headline stance by word overlap alone) — for large corpora."""

@@ -6,7 +6,9 @@ Per sentence (``sentences[i]``): ``biased`` and ``subjective`` from the shipped 
 
 - ``biased`` / ``subjective``: sentences whose score passes ``SENTENCE_THRESHOLD``;
 - ``speculative``: each hedge cue outside quotations ("seems", "may", "will eventually");
-- ``loaded_language``: words BABE's experts often marked as biased (``data/loaded_words.tsv``).
+- ``loaded_language``: words BABE's experts often marked as biased (``data/loaded_words.tsv``);
+- ``propaganda``: spans of the SemEval-2020 Task 11 techniques (``newsaudit.propaganda``), shown only
+  for techniques whose precision on PTC dev reaches ``Options.propaganda_min_precision`` (0.7).
 
 Words inside quotation marks or inside content attributed to a source (``attribution.v1``)
 belong to that source, not to the author, so hedges and loaded words there are not reported as
@@ -16,10 +18,10 @@ the author's framing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 
-from newsaudit import textmodel
+from newsaudit import propaganda, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.analyzers.attribution.quotes import find_quotes
 from newsaudit.model import Document, Finding
@@ -107,4 +109,26 @@ class FramingAnalyzer:
                 findings.append(
                     Finding(NAME, "loaded_language", s.start + m.start(), s.start + m.end(), marked / seen, reason)
                 )
+        findings += propaganda_findings(text, quoted, options.propaganda_min_precision)
         return AnalyzerOutput(findings=tuple(findings), sentence_labels=labels)
+
+
+def propaganda_findings(text: str, quoted: Callable[[int], bool], min_precision: float) -> list[Finding]:
+    """Propaganda-technique spans in the author's own words, for techniques precise enough on PTC dev."""
+    if not propaganda.available():
+        return []
+    model = propaganda.load()
+    out = []
+    for start, end, span_score in model.spans(text):
+        if quoted(start):
+            continue
+        technique, p = model.techniques(text, start, end)[0]
+        precision = model.precision.get(technique, 0.0)
+        if precision < min_precision:
+            continue
+        reason = (
+            f"{technique.replace('_', ' ')} (span {span_score:.2f}, technique {p:.2f}; this technique's precision "
+            f"on PTC dev is {precision:.2f})"
+        )
+        out.append(Finding(NAME, "propaganda", start, end, round(span_score * p, 4), reason))
+    return out
