@@ -35,6 +35,14 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
     )
     for w in report.warnings:
         console.print(f"[yellow]warning[/yellow] {w.code}: {w.message}")
+    h = report.headline
+    if h and h.get("text") is not None:
+        partisan = report.signals.get("hyperpartisan")
+        extra = f"; hyperpartisan {float(partisan['score']):.2f}" if isinstance(partisan, dict) else ""
+        console.print(
+            f"headline: clickbait {float(h.get('clickbait', 0.0)):.2f}; body support "  # type: ignore[arg-type]
+            f"[bold]{h.get('support')}[/bold] ({h.get('reason')}){extra}"
+        )
     if report.attributions:
         table = Table(title="Who says what", expand=True)
         for column in ("source", "kind", "cue", "claim", "via"):
@@ -45,10 +53,11 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
         console.print(table)
     if report.sources:
         table = Table(title="Sources", expand=True)
-        for column in ("source", "kind", "claims", "relayed", "also written as"):
+        for column in ("source", "kind", "claims", "relayed", "also written as", "reliability"):
             table.add_column(column, overflow="fold")
         for s in report.sources:
-            table.add_row(s.name, s.kind, str(s.claims), str(s.relayed), ", ".join(s.aliases))
+            rating = "; ".join(f"{r.label} ({r.source.split(',')[0].split(':')[0]})" for r in s.reliability)
+            table.add_row(s.name, s.kind, str(s.claims), str(s.relayed), ", ".join(s.aliases), rating or "no rating")
         console.print(table)
     by_label: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
