@@ -8,8 +8,9 @@ copy gets its own HTML comment and URL, so hashes differ) as one JSONL.gz, then 
 - ``newsaudit.batch.run`` with 1 and with 2 worker processes into a fresh DuckDB store, for each profile
   asked (``full``: every model; ``fast``: linear heads only);
 
-and reports articles/s, the ratios the targets are stated in, and the peak RSS of the whole process
-tree (sampled from /proc every 0.2 s).
+and reports articles/s, the ratios the targets are stated in, and the peak memory of the whole process
+tree (sum of proportional set sizes, sampled from /proc every 0.2 s, so that memory forked workers share
+with the parent is counted once).
 
     python benchmarks/batch.py [--n 10000] [--profiles full,fast] [--full-n 1000] [--write BENCHMARKS.md]
 """
@@ -51,7 +52,7 @@ def build_corpus(data: Path, n: int, folder: Path) -> Path:
 
 
 class TreeRss:
-    """Peak resident memory of this process and all its descendants, sampled from /proc."""
+    """Peak memory of this process and all its descendants (sum of PSS), sampled from /proc."""
 
     def __init__(self) -> None:
         self.peak_mb = 0.0
@@ -85,9 +86,10 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss_mb(pid: int) -> float:
+    """Proportional set size: pages shared by forked workers count once in the sum, not once per process."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -151,7 +153,8 @@ def main() -> None:
         f" · machine: {machine()}",
         "",
         "| profile | articles | trafilatura only (1 process) | newsaudit, 1 worker | newsaudit, 2 workers "
-        "| full ÷ trafilatura (target ≥ 0.5) | 2 ÷ 1 workers (target ≥ 1.8) | peak RSS, 2 workers (target < 1 GB) |",
+        "| full ÷ trafilatura (target ≥ 0.5) | 2 ÷ 1 workers (target ≥ 1.8) "
+        "| peak memory (PSS sum), 2 workers (target < 1 GB) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for profile in args.profiles.split(","):

@@ -92,7 +92,6 @@ def basil(data: Path) -> tuple[float, float, float, int]:
 def ptc(data: Path) -> list[str]:
     """The shipped propaganda models on PTC dev: SI span F1 and TC micro-F1 (given gold spans)."""
     import propaganda as training
-
     from newsaudit import propaganda
 
     model = propaganda.load()

@@ -96,6 +96,8 @@ COLUMNS = {
     "findings": ["key", "analyzer", "label", "start", "end", "score", "reason", "text"],
     "errors": ["key", "input_id", "origin", "url", "code", "message"],
 }
+STORE_THREADS = 1
+STORE_MEMORY = "256MB"
 RATING_COLUMNS = {"Lin et al. 2023": "lin2023", "Burdisso et al. 2024": "idiap", "Wikipedia": "wikipedia"}
 
 
@@ -184,7 +186,10 @@ class Store:
         import duckdb
 
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        # The store is written by one thread between worker results: keep DuckDB from taking the cores
+        # the workers need and from caching the whole database in memory.
+        config = {"threads": STORE_THREADS, "memory_limit": STORE_MEMORY, "preserve_insertion_order": False}
+        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         if not read_only:
             self.con.execute(SCHEMA)
 
