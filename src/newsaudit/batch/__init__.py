@@ -74,6 +74,20 @@ def item_key(item: Item, print_: str) -> str:
     return hashlib.sha256(f"{item.input_id}:{print_}".encode()).hexdigest()[:32]
 
 
+def keyed_items(paths: list[str | Path], options: Options, summary: Summary) -> Iterator[tuple[str, Item]]:
+    """Each distinct input once, with its key; counts inputs and duplicates in ``summary``."""
+    print_ = fingerprint(options)
+    seen: set[str] = set()
+    for item in iter_items(paths):
+        summary.inputs += 1
+        key = item_key(item, print_)
+        if key in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(key)
+        yield key, item
+
+
 # --- worker side -----------------------------------------------------------------------------------
 
 _WORKER: dict[str, Options] = {}
@@ -136,18 +150,10 @@ def run(
             store.forget_errors()
         done = store.done_keys()
         total = count_items(paths)
-        print_ = fingerprint(options)
-        seen: set[str] = set()
         skipped_keys: list[str] = []
 
         def pending() -> Iterator[tuple[str, Item]]:
-            for item in iter_items(paths):
-                summary.inputs += 1
-                key = item_key(item, print_)
-                if key in seen:
-                    summary.duplicates += 1
-                    continue
-                seen.add(key)
+            for key, item in keyed_items(paths, options, summary):
                 if key in done:
                     summary.skipped += 1
                     skipped_keys.append(key)

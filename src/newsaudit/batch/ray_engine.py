@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from newsaudit.batch import Summary, audit_item, fingerprint, item_key, warm
-from newsaudit.batch.inputs import Item, iter_items
+from newsaudit.batch import Summary, audit_item, keyed_items, warm
+from newsaudit.batch.inputs import Item
 from newsaudit.options import Options
 
 BATCH_SIZE = 8
@@ -72,17 +72,9 @@ def run_ray(
             ray.init(address=address)
         else:
             ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False)
-    print_ = fingerprint(options)
     summary = Summary()
-    seen: set[str] = set()
     records = []
-    for item in iter_items(paths):
-        summary.inputs += 1
-        key = item_key(item, print_)
-        if key in seen:
-            summary.duplicates += 1
-            continue
-        seen.add(key)
+    for key, item in keyed_items(paths, options, summary):
         records.append(
             {
                 "key": key,
