@@ -31,8 +31,10 @@ class HyperpartisanAnalyzer:
     def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
         model = textmodel.load("hyperpartisan")
         score = round(model.probability((doc.title or "") + "\n" + doc.text), 4)
-        scored = sorted(((model.probability(doc.text[s.start : s.end]), s) for s in doc.sentences), key=lambda x: -x[0])
-        evidence = scored[:EVIDENCE] if score >= ARTICLE_THRESHOLD else []
+        evidence = []
+        if score >= ARTICLE_THRESHOLD:  # sentences are scored only when there is a signal to explain
+            scored = ((model.probability(doc.text[s.start : s.end]), s) for s in doc.sentences)
+            evidence = sorted(scored, key=lambda x: -x[0])[:EVIDENCE]
         findings = tuple(
             Finding(
                 NAME,

@@ -255,9 +255,7 @@ def _run_pool(items: Iterator[tuple[str, Item]], workers: int, options: Options,
                     else:
                         queue.append((key, item))
             if broken:  # every future of a broken pool fails: requeue them on a fresh pool
-                for key, item in inflight.values():
-                    queue.append((key, item))
-                    attempts[key] = attempts.get(key, 0)
+                queue.extend(inflight.values())
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(options,))
