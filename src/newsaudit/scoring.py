@@ -10,4 +10,4 @@ def score_sentences(sentences: list[str]) -> list[dict[str, float]]:
     """The scores framing.v1 and claims.v1 give each sentence: ``biased``, ``subjective``,
     ``speculative`` and ``checkworthy``, each in 0..1 (the same numbers as in a report)."""
     checkworthy = checkworthy_scores(sentences)
-    return [{**sentence_scores(s), "checkworthy": c} for s, c in zip(sentences, checkworthy, strict=True)]
+    return [{**scores, "checkworthy": c} for scores, c in zip(sentence_scores(sentences), checkworthy, strict=True)]

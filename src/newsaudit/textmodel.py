@@ -14,10 +14,9 @@ with ``allow_pickle=False``), ``<name>.vocab.json`` (the two vocabularies) and `
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -40,18 +39,42 @@ def char_ngrams(text: str, lowercase: bool = True) -> list[str]:
     """scikit-learn's ``char_wb`` analyzer: n-grams inside space-padded words."""
     text = SPACE_RE.sub(" ", text.lower() if lowercase else text)
     out: list[str] = []
-    low, high = CHAR_NGRAMS
     for word in text.split():
-        padded = f" {word} "
-        length = len(padded)
-        for n in range(low, high + 1):
-            offset = 0
-            out.append(padded[offset : offset + n])
-            while offset + n < length:
-                offset += 1
-                out.append(padded[offset : offset + n])
-            if offset == 0:
-                break
+        out += word_char_ngrams(word)
+    return out
+
+
+def word_char_ngrams(word: str) -> list[str]:
+    """The ``char_wb`` n-grams of one word (a word shorter than n gives its padded self once)."""
+    padded = f" {word} "
+    length = len(padded)
+    out: list[str] = []
+    low, high = CHAR_NGRAMS
+    for n in range(low, high + 1):
+        if n >= length:
+            out.append(padded)
+            break
+        out += [padded[i : i + n] for i in range(length - n + 1)]
+    return out
+
+
+CACHE_WORDS = 30_000
+"""Per model, the vocabulary ids of the character n-grams of this many distinct words are kept
+(as packed int32 bytes, ≈ 100 bytes a word), so that each word is split into n-grams once."""
+
+
+def _block_scores(rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, coef: np.ndarray, n: int) -> np.ndarray:
+    """Per row, the dot product of the L2-normalised sublinear TF-IDF vector with ``coef``."""
+    out = np.zeros(n, dtype=np.float64)
+    if not len(ids):
+        return out
+    size = len(idf)
+    uniq, counts = np.unique(rows * size + ids, return_counts=True)
+    row, gram = np.divmod(uniq, size)
+    values = (1.0 + np.log(counts)) * idf[gram]
+    norm = np.sqrt(np.bincount(row, values * values, minlength=n))
+    dot = np.bincount(row, values * coef[gram], minlength=n)
+    np.divide(dot, norm, out=out, where=norm > 0)
     return out
 
 
@@ -67,30 +90,52 @@ class LinearTextModel:
     lowercase: bool = True
     """False for heads where case carries signal (headline style)."""
 
-    def _block(self, grams: list[str], vocab: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(vocab[g] for g in grams if g in vocab)
-        if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
-        values = tf * idf[index]
-        norm = float(np.sqrt(np.dot(values, values)))
-        return index, values / norm if norm else values
+    _char_cache: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
-    def decision(self, text: str) -> float:
-        w_index, w_values = self._block(word_ngrams(text, self.lowercase), self.word_vocab, self.word_idf)
-        c_index, c_values = self._block(char_ngrams(text, self.lowercase), self.char_vocab, self.char_idf)
-        offset = len(self.word_vocab)
-        z = (
-            self.intercept
-            + float(np.dot(self.coef[w_index], w_values))
-            + float(np.dot(self.coef[offset + c_index], c_values))
+    def decisions(self, texts: Sequence[str]) -> np.ndarray:
+        """The logistic regression's decision value for each text (one vectorised pass)."""
+        n = len(texts)
+        word_vocab, char_vocab, cache = self.word_vocab, self.char_vocab, self._char_cache
+        word_ids: list[int] = []
+        word_counts: list[int] = []
+        chunks: list[bytes] = []
+        char_counts: list[int] = []
+        for original in texts:
+            text = original.lower() if self.lowercase else original
+            ids = [word_vocab[g] for g in word_ngrams(text, lowercase=False) if g in word_vocab]
+            word_ids += ids
+            word_counts.append(len(ids))
+            total = 0
+            for word in text.split():
+                packed = cache.get(word)
+                if packed is None:
+                    grams = word_char_ngrams(word)
+                    packed = np.array([char_vocab[g] for g in grams if g in char_vocab], dtype=np.int32).tobytes()
+                    if len(cache) >= CACHE_WORDS:
+                        cache.clear()
+                    cache[word] = packed
+                chunks.append(packed)
+                total += len(packed)
+            char_counts.append(total // 4)
+        rows = np.arange(n, dtype=np.int64)
+        offset = len(word_vocab)
+        z = np.full(n, self.intercept, dtype=np.float64)
+        z += _block_scores(
+            np.repeat(rows, word_counts), np.array(word_ids, dtype=np.int64), self.word_idf, self.coef[:offset], n
         )
+        char_ids = np.frombuffer(b"".join(chunks), dtype=np.int32).astype(np.int64)
+        z += _block_scores(np.repeat(rows, char_counts), char_ids, self.char_idf, self.coef[offset:], n)
         return z
 
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        z = np.clip(self.decisions(texts), -500.0, 500.0)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+
+    def decision(self, text: str) -> float:
+        return float(self.decisions([text])[0])
+
     def probability(self, text: str) -> float:
-        z = self.decision(text)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return self.probabilities([text])[0]
 
 
 @cache

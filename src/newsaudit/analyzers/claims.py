@@ -29,8 +29,7 @@ def checkworthy_scores(sentences: list[str], *, fast: bool = False) -> list[floa
         return []
     if not fast and onnxhead.available(TRANSFORMER_HEAD):
         return [round(p, 4) for p in onnxhead.load(TRANSFORMER_HEAD).probabilities(sentences)]
-    model = textmodel.load("checkworthy")
-    return [round(model.probability(s), 4) for s in sentences]
+    return [round(p, 4) for p in textmodel.load("checkworthy").probabilities(sentences)]
 
 
 @register

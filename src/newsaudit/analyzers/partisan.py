@@ -33,8 +33,8 @@ class HyperpartisanAnalyzer:
         score = round(model.probability((doc.title or "") + "\n" + doc.text), 4)
         evidence = []
         if score >= ARTICLE_THRESHOLD:  # sentences are scored only when there is a signal to explain
-            scored = ((model.probability(doc.text[s.start : s.end]), s) for s in doc.sentences)
-            evidence = sorted(scored, key=lambda x: -x[0])[:EVIDENCE]
+            scores = model.probabilities([doc.text[s.start : s.end] for s in doc.sentences])
+            evidence = sorted(zip(scores, doc.sentences, strict=True), key=lambda x: -x[0])[:EVIDENCE]
         findings = tuple(
             Finding(
                 NAME,
