@@ -25,6 +25,45 @@ def test_char_ngrams_follow_scikit_learn_char_wb() -> None:
     assert textmodel.word_ngrams("The cat, the CAT.") == ["the", "cat", "the", "cat", "the cat", "cat the", "the cat"]
 
 
+def _reference_decision(model: textmodel.LinearTextModel, text: str) -> float:
+    """The decision value as the model card defines it, one text at a time with no caching."""
+    from collections import Counter
+
+    import numpy as np
+
+    def block(grams: list[str], vocab: dict[str, int], idf: np.ndarray, coef: np.ndarray) -> float:
+        counts = Counter(vocab[g] for g in grams if g in vocab)
+        values = {i: (1 + math.log(c)) * idf[i] for i, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        return sum(coef[i] * v / norm for i, v in values.items())
+
+    offset = len(model.word_vocab)
+    words = textmodel.word_ngrams(text, model.lowercase)
+    chars = textmodel.char_ngrams(text, model.lowercase)
+    return (
+        model.intercept
+        + block(words, model.word_vocab, model.word_idf, model.coef[:offset])
+        + block(chars, model.char_vocab, model.char_idf, model.coef[offset:])
+    )
+
+
+def test_vectorised_scoring_equals_the_one_text_definition() -> None:
+    texts = [
+        "The council approved the budget on Monday.",
+        "",
+        "A  word\nacross   lines, “quoted” — and an É accent; a a a a.",
+        "The radical mob's disgraceful, hysterical crusade is a dangerous hoax!",
+        "x",
+        "The council approved the budget on Monday.",  # a repeat: served from the word cache
+    ]
+    for name in ("biased", "clickbait"):  # one lowercased head, one case-sensitive head
+        model = textmodel.load(name)
+        batch = model.decisions(texts)
+        for text, got in zip(texts, batch, strict=True):
+            assert abs(got - _reference_decision(model, text)) < 1e-9
+        assert abs(model.decision(texts[3]) - batch[3]) < 1e-12  # a text's score does not depend on its batch
+
+
 def test_shipped_heads_load_and_score_in_range() -> None:
     for name in ("biased", "subjective", "checkworthy"):
         model = textmodel.load(name)
@@ -120,6 +159,29 @@ def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() 
     plain = model.token_probabilities(["The", "committee", "met", "on", "Tuesday"])
     loaded = model.token_probabilities(["These", "corrupt", "traitors", "are", "destroying"])
     assert max(loaded) > max(plain)
+
+
+def test_propaganda_fast_paths_equal_the_feature_definitions() -> None:
+    import numpy as np
+
+    from newsaudit import propaganda
+
+    model = propaganda.load()
+    text = "Patriots!\n\nThese corrupt traitors, they say, are destroying our great nation! Shame.\n\nOK"
+    tokens = [t for _, _, t in propaganda.tokenize(text)]
+    for sample in (tokens, tokens[:1], tokens[:2], []):
+        reference = []
+        for i in range(len(sample)):
+            features = propaganda.token_features(sample, i, model.lexicon)
+            z = float(model.token_weights[propaganda.hashed(features, propaganda.TOKEN_DIM)].sum())
+            reference.append(1 / (1 + math.exp(-z)))
+        assert np.allclose(model.token_probabilities(sample), reference, atol=1e-12)
+    spans = [(0, 8), (text.index("corrupt"), text.index(", they")), (text.index("great"), text.index("! Shame") + 1)]
+    for (start, end), ranked in zip(spans, model.techniques_many(text, spans), strict=True):
+        index = propaganda.hashed(propaganda.span_features(text, start, end), propaganda.SPAN_DIM)
+        z = model.span_weights[:, index].sum(axis=1) + model.span_bias
+        p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+        assert np.allclose([dict(ranked)[label] for label in model.labels], p, atol=1e-12)
 
 
 def test_propaganda_findings_respect_the_precision_floor() -> None:

@@ -218,8 +218,11 @@ def _codec_name(name: str | None) -> str | None:
         return None
 
 
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
+
+
 def _refuse_binary_text(text: str) -> None:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(CONTROL_CHARS.findall(sample))
     if "\x00" in sample or controls > MAX_CONTROL_SHARE * len(sample):
         raise errors.InputError("input looks binary (control bytes), not HTML or text", code=errors.BINARY)

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -27,8 +26,12 @@ import numpy as np
 
 TOKEN_DIM = 1 << 18
 SPAN_DIM = 1 << 16
+WORDS = re.compile(r"\w+")
 TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 MAX_GAP = 1  # one low token inside a run does not split a span
+CONTEXT = (-2, -1, 1, 2)  # neighbours a token's features look at
+MARKS = frozenset(("!", "?", '"', "“", "”"))
+CACHE_TOKENS = 50_000  # distinct tokens whose feature weights are kept
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -50,38 +53,63 @@ def _shape(token: str) -> str:
 def token_features(tokens: list[str], i: int, lexicon: frozenset[str]) -> list[str]:
     w = tokens[i].lower()
     out = [f"w={w}", f"s={_shape(tokens[i])}", f"suf={w[-3:]}", f"lex={w in lexicon}", "bias"]
-    for d in (-2, -1, 1, 2):
+    for d in CONTEXT:
         j = i + d
         out.append(f"w{d}={tokens[j].lower() if 0 <= j < len(tokens) else '<pad>'}")
     left = tokens[i - 1].lower() if i else "<s>"
     out.append(f"bi={left}_{w}")
-    if tokens[i] in ("!", "?", '"', "“", "”"):
+    if tokens[i] in MARKS:
         out.append("mark")
     return out
 
 
-def span_features(article: str, start: int, end: int) -> list[str]:
+def span_features(article: str, start: int, end: int, lowered: str | None = None) -> list[str]:
+    """Features of the span ``article[start:end]`` (``lowered``: ``article.lower()``, if already made):
+    its own words, bigrams, character 3-grams, length, recurrence and case, and its line's words."""
+    line_start, line_end = _line(article, start, end)
+    return _own_features(article, start, end, lowered) + line_features(article[line_start:line_end])
+
+
+def _own_features(article: str, start: int, end: int, lowered: str | None) -> list[str]:
     span = article[start:end]
     low = span.lower()
-    words = re.findall(r"\w+", low)
+    words = WORDS.findall(low)
     out = [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in itertools.pairwise(words)]
     padded = f" {low} "
     out += [f"c={padded[k : k + 3]}" for k in range(len(padded) - 2)]
-    line_start = article.rfind("\n", 0, start) + 1
-    line_end = article.find("\n", end)
-    context = article[line_start : line_end if line_end >= 0 else len(article)].lower()
-    out += [f"ctx={w}" for w in re.findall(r"\w+", context)]
     out.append(f"len={min(len(words), 12)}")
-    repeats = article.lower().count(low) if low.strip() else 0
+    repeats = (lowered if lowered is not None else article.lower()).count(low) if low.strip() else 0
     out.append(f"rep={min(repeats, 5)}")
     out.append(f"cap={span[:1].isupper()}")
-    out.append(f"excl={'!' in context}")
     out.append("bias")
     return out
 
 
+def _line(article: str, start: int, end: int) -> tuple[int, int]:
+    line_start = article.rfind("\n", 0, start) + 1
+    line_end = article.find("\n", end)
+    return line_start, line_end if line_end >= 0 else len(article)
+
+
+def line_features(line: str) -> list[str]:
+    """The context features every span on ``line`` shares."""
+    context = line.lower()
+    return [f"ctx={w}" for w in WORDS.findall(context)] + [f"excl={'!' in context}"]
+
+
+_CRC: dict[str, int] = {}
+CACHE_FEATURES = 100_000  # distinct feature strings whose CRC32 is kept
+
+
 def hashed(features: list[str], dim: int) -> np.ndarray:
-    return np.fromiter((zlib.crc32(f.encode("utf-8")) % dim for f in features), dtype=np.int64, count=len(features))
+    """Each feature's column: CRC32 of its UTF-8 bytes modulo ``dim`` (the same at training time)."""
+    crcs = [_CRC.get(f) for f in features]
+    for k, (feature, crc) in enumerate(zip(features, crcs, strict=True)):
+        if crc is None:
+            if len(_CRC) >= CACHE_FEATURES:
+                _CRC.clear()
+            crcs[k] = _CRC[feature] = zlib.crc32(feature.encode("utf-8"))
+    return np.array(crcs, dtype=np.int64) % dim
 
 
 @dataclass(frozen=True)
@@ -93,13 +121,56 @@ class Model:
     labels: tuple[str, ...]
     precision: dict[str, float]
     lexicon: frozenset[str]
+    _token_cache: dict[str, tuple[tuple[float, ...], str]] = field(default_factory=dict, compare=False, repr=False)
 
     def token_probabilities(self, tokens: list[str]) -> list[float]:
-        out = []
-        for i in range(len(tokens)):
-            z = float(self.token_weights[hashed(token_features(tokens, i, self.lexicon), TOKEN_DIM)].sum())
-            out.append(1 / (1 + math.exp(-max(-500.0, min(500.0, z)))))
-        return out
+        """P(token is inside a propaganda span) for each token.
+
+        The same sum of hashed feature weights as ``token_features`` gives, computed per distinct token
+        once: a token's own features, and the weight it adds as each neighbour, are cached; only the
+        bigram feature is hashed per position (``test_propaganda_fast_path_equals_features``)."""
+        n = len(tokens)
+        if not n:
+            return []
+        weights = self.token_weights
+        entries = []
+        lowered = []
+        for token in tokens:
+            entry = self._token_cache.get(token)
+            if entry is None:
+                entry = self._token_entry(token)
+            entries.append(entry[0])
+            lowered.append(entry[1])
+        table = np.array(entries, dtype=np.float64)
+        pads = self._pad_weights()
+        z = table[:, 0].copy()
+        for column, d in enumerate(CONTEXT, start=1):  # the neighbour at i + d contributes "w{d}=<it>"
+            if d < 0:
+                z[-d:] += table[: n + d, column]
+                z[: min(-d, n)] += pads[d]
+            else:
+                z[: max(n - d, 0)] += table[d:, column]
+                z[max(n - d, 0) :] += pads[d]
+        bigrams = [f"bi={left}_{w}" for left, w in zip(["<s>", *lowered[:-1]], lowered, strict=True)]
+        z += weights[hashed(bigrams, TOKEN_DIM)]
+        z = np.clip(z, -500.0, 500.0)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+
+    def _token_entry(self, token: str) -> tuple[tuple[float, ...], str]:
+        weights = self.token_weights
+        w = token.lower()
+        own = [f"w={w}", f"s={_shape(token)}", f"suf={w[-3:]}", f"lex={w in self.lexicon}", "bias"]
+        if token in MARKS:
+            own.append("mark")
+        context = (float(weights[hashed([f"w{d}={w}"], TOKEN_DIM)][0]) for d in CONTEXT)
+        row = (float(weights[hashed(own, TOKEN_DIM)].sum()), *context)
+        if len(self._token_cache) >= CACHE_TOKENS:
+            self._token_cache.clear()
+        self._token_cache[token] = (row, w)
+        return row, w
+
+    def _pad_weights(self) -> dict[int, float]:
+        return {d: float(self.token_weights[hashed([f"w{d}=<pad>"], TOKEN_DIM)][0]) for d in CONTEXT}
 
     def spans(self, text: str) -> list[tuple[int, int, float]]:
         """Candidate propaganda spans in ``text`` with their mean token probability."""
@@ -132,11 +203,26 @@ class Model:
 
     def techniques(self, article: str, start: int, end: int) -> list[tuple[str, float]]:
         """Technique probabilities for one span, best first."""
-        index = hashed(span_features(article, start, end), SPAN_DIM)
-        z = self.span_weights[:, index].sum(axis=1) + self.span_bias
-        z = z - z.max()
-        p = np.exp(z) / np.exp(z).sum()
-        return sorted(zip(self.labels, (float(x) for x in p), strict=True), key=lambda x: -x[1])
+        return self.techniques_many(article, [(start, end)])[0]
+
+    def techniques_many(self, article: str, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
+        """Technique probabilities for each span of one article, best first (one gather for all spans)."""
+        if not spans:
+            return []
+        lowered = article.lower()
+        indices = [hashed(_own_features(article, start, end, lowered), SPAN_DIM) for start, end in spans]
+        starts = np.cumsum([0] + [len(i) for i in indices[:-1]])
+        z = np.add.reduceat(self.span_weights[:, np.concatenate(indices)], starts, axis=1).T + self.span_bias
+        lines: dict[tuple[int, int], np.ndarray] = {}  # spans on one line share its context features
+        for row, (start, end) in enumerate(spans):
+            line = _line(article, start, end)
+            if line not in lines:
+                features = line_features(article[line[0] : line[1]])
+                lines[line] = self.span_weights[:, hashed(features, SPAN_DIM)].sum(axis=1)
+            z[row] += lines[line]
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        return [sorted(zip(self.labels, (float(x) for x in row), strict=True), key=lambda x: -x[1]) for row in p]
 
 
 def available() -> bool:

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsaudit.resources import stopwords
@@ -22,6 +22,7 @@ EXCERPT_SENTENCES = 3
 EXCERPT_CHARS = 700
 
 
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to match 'protests' with 'protesting' across headline and body."""
     for suffix in ("ing", "ed", "es", "s"):

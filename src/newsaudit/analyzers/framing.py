@@ -40,11 +40,12 @@ def _hedges() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I), rows
 
 
+WORD_RUN = re.compile(r"[\w’'-]+")  # a loaded word must be a whole run of these characters
+
+
 @cache
-def _loaded() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
-    rows = {row[0]: (int(row[1]), int(row[2])) for row in table("loaded_words.tsv") if len(row) == 3}
-    alternatives = "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
-    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I), rows
+def _loaded() -> dict[str, tuple[int, int]]:
+    return {row[0].lower(): (int(row[1]), int(row[2])) for row in table("loaded_words.tsv") if len(row) == 3}
 
 
 def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, float]]]:
@@ -59,13 +60,16 @@ def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, f
     return max((c[3] for c in cues), default=0.0), cues
 
 
-def sentence_scores(sentence: str) -> dict[str, float]:
-    speculative, _ = speculative_score(sentence)
-    return {
-        "biased": round(textmodel.load("biased").probability(sentence), 4),
-        "subjective": round(textmodel.load("subjective").probability(sentence), 4),
-        "speculative": round(speculative, 4),
-    }
+def sentence_scores(sentences: list[str]) -> list[dict[str, float]]:
+    """``biased``, ``subjective`` and ``speculative`` for each sentence (the heads run once over all)."""
+    if not sentences:
+        return []
+    biased = textmodel.load("biased").probabilities(sentences)
+    subjective = textmodel.load("subjective").probabilities(sentences)
+    return [
+        {"biased": round(b, 4), "subjective": round(s, 4), "speculative": round(speculative_score(text)[0], 4)}
+        for text, b, s in zip(sentences, biased, subjective, strict=True)
+    ]
 
 
 @register
@@ -87,10 +91,11 @@ class FramingAnalyzer:
 
         findings: list[Finding] = []
         labels: dict[int, dict[str, object]] = {}
-        loaded_pattern, loaded_rows = _loaded()
-        for index, s in enumerate(doc.sentences):
-            sentence = text[s.start : s.end]
-            scores = sentence_scores(sentence)
+        loaded_rows = _loaded()
+        sentences = [text[s.start : s.end] for s in doc.sentences]
+        for index, (s, sentence, scores) in enumerate(
+            zip(doc.sentences, sentences, sentence_scores(sentences), strict=True)
+        ):
             labels[index] = dict(scores)
             for label, model in (("biased", "BABE"), ("subjective", "CheckThat!")):
                 if scores[label] >= SENTENCE_THRESHOLD:
@@ -101,10 +106,11 @@ class FramingAnalyzer:
                 if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
                     findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
-            for m in loaded_pattern.finditer(sentence):
-                if quoted(s.start + m.start()) or m.group(0)[0].isupper():
+            for m in WORD_RUN.finditer(sentence):
+                row = loaded_rows.get(m.group(0).lower())
+                if row is None or quoted(s.start + m.start()) or m.group(0)[0].isupper():
                     continue  # quoted words are the source's; capitalised ones are names
-                marked, seen = loaded_rows[m.group(0).lower()]
+                marked, seen = row
                 reason = f"BABE's experts marked '{m.group(0)}' as biased in {marked} of {seen} sentences"
                 findings.append(
                     Finding(NAME, "loaded_language", s.start + m.start(), s.start + m.end(), marked / seen, reason)
@@ -119,10 +125,10 @@ def propaganda_findings(text: str, quoted: Callable[[int], bool], min_precision:
         return []
     model = propaganda.load()
     out = []
-    for start, end, span_score in model.spans(text):
-        if quoted(start):
-            continue
-        technique, p = model.techniques(text, start, end)[0]
+    spans = [(start, end, score) for start, end, score in model.spans(text) if not quoted(start)]
+    ranked = model.techniques_many(text, [(start, end) for start, end, _ in spans])
+    for (start, end, span_score), techniques in zip(spans, ranked, strict=True):
+        technique, p = techniques[0]
         precision = model.precision.get(technique, 0.0)
         if precision < min_precision:
             continue
