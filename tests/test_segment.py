@@ -37,6 +37,43 @@ def test_quote_closing_mid_sentence_does_not_split() -> None:
     assert texts(text)[0] == "“It is over.” said the coach, after the game."
 
 
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question or exclamation closing a quote, then its speaker tag: one sentence
+        (
+            "“How many times?” Clinton said. “In Tulsa, a man died.”",
+            ["“How many times?” Clinton said.", "“In Tulsa, a man died.”"],
+        ),
+        (
+            "“Why now?” Sen. Jane Doe asked the crowd on Monday. Nobody answered.",
+            ["“Why now?” Sen. Jane Doe asked the crowd on Monday.", "Nobody answered."],
+        ),
+        (
+            '"Stop!" The officer shouted, and ran. It was late.',
+            ['"Stop!" The officer shouted, and ran.', "It was late."],
+        ),
+        ("“We will win.” Clinton said.", ["“We will win.” Clinton said."]),
+        # a new sentence that happens to contain a speech verb stays apart
+        (
+            "He called it “a disaster.” Trump told reporters he would leave.",
+            ["He called it “a disaster.”", "Trump told reporters he would leave."],
+        ),
+        (
+            "Is it “fake news?” Some people said yes, others said no and many said nothing at all today.",
+            ["Is it “fake news?”", "Some people said yes, others said no and many said nothing at all today."],
+        ),
+        ("She sang “Hey Jude!” The crowd roared.", ["She sang “Hey Jude!”", "The crowd roared."]),
+        ("“Ready?” Said is a name here. Yes.", ["“Ready?”", "Said is a name here.", "Yes."]),
+    ],
+)
+def test_speaker_tag_after_a_closing_quote(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
 def test_offsets_point_into_text_and_paragraphs_are_kept() -> None:
     text = "First paragraph here. Second sentence.\n\nAnother one? Yes! Done…"
     paras = paragraphs(text)

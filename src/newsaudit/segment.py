@@ -58,6 +58,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             before = WORD_BEFORE_RE.search(text, begin, m.start("punct"))
             if before is not None and not _ends_sentence(before.group(1), text, m.end(), end, abbreviations):
                 continue
+        if QUOTE_CLOSERS.intersection(m.group("close")) and _speaker_tag(text, m.end(), end, m.group("punct")):
+            continue  # "“How many times?” Clinton said." is one sentence
         s, e = _strip(text, begin, cut)
         if e > s:
             spans.append((s, e))
@@ -66,6 +68,36 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if e > s:
         spans.append((s, e))
     return spans
+
+
+QUOTE_CLOSERS = frozenset("\"'”’»")
+TAG_MAX_WORDS = 5  # words before the verb in a speaker tag ("Senator Jane Doe of Ohio said")
+TAG_TAIL_WORDS = 6  # after "?” / !”", words that may follow the verb ("Clinton asked the crowd.")
+
+
+@cache
+def _speech_forms() -> frozenset[str]:
+    from newsaudit.analyzers.attribution.lexicon import hand_cues  # the reporting-verb data file
+
+    return frozenset(form for form, cue in hand_cues().items() if cue.tier == "speech" and " " not in form)
+
+
+def _speaker_tag(text: str, pos: int, end: int, punct: str) -> bool:
+    """Whether a quotation closing before ``pos`` is followed by its speaker tag: a short subject
+    and a speech verb that ends the sentence ("Clinton said.", "Sen. Doe said on Monday." after
+    "?”"/"!”"), rather than a new sentence ("Trump told reporters he would leave.")."""
+    words = text[pos : min(end, pos + 200)].split()[: TAG_MAX_WORDS + TAG_TAIL_WORDS + 1]
+    forms = _speech_forms()
+    for i, word in enumerate(words[: TAG_MAX_WORDS + 1]):
+        bare = word.rstrip(".,;:!?")
+        if i > 0 and bare.lower() in forms and bare.islower():
+            if word.endswith((".", ",")):
+                return True
+            tail = words[i + 1 : i + 1 + TAG_TAIL_WORDS]
+            return "." not in punct and any(w.endswith(".") for w in tail)
+        if word.endswith(("!", "?", ";", ":")) or (word.endswith(".") and len(word) > 4):
+            return False
+    return False
 
 
 def _ends_sentence(word: str, text: str, next_pos: int, end: int, abbreviations: dict[str, str]) -> bool:
