@@ -7,12 +7,17 @@ output ``logits``), ``tokenizer.json`` (Hugging Face ``tokenizers``) and ``MODEL
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import numpy as np
+
+# Batch workers are forked after the heads are loaded: keep the tokenizer single-threaded, which
+# also keeps it from warning in every worker.
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 MAX_TOKENS = 64
 # Dynamic int8 quantisation scales activations per run: one text per run keeps a text's score

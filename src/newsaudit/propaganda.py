@@ -31,7 +31,7 @@ TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 MAX_GAP = 1  # one low token inside a run does not split a span
 CONTEXT = (-2, -1, 1, 2)  # neighbours a token's features look at
 MARKS = frozenset(("!", "?", '"', "“", "”"))
-CACHE_TOKENS = 50_000  # distinct tokens whose feature weights are kept
+CACHE_TOKENS = 20_000  # the first distinct tokens whose feature weights are kept
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -98,7 +98,7 @@ def line_features(line: str) -> list[str]:
 
 
 _CRC: dict[str, int] = {}
-CACHE_FEATURES = 100_000  # distinct feature strings whose CRC32 is kept
+CACHE_FEATURES = 30_000  # the first distinct feature strings whose CRC32 is kept
 
 
 def hashed(features: list[str], dim: int) -> np.ndarray:
@@ -106,9 +106,9 @@ def hashed(features: list[str], dim: int) -> np.ndarray:
     crcs = [_CRC.get(f) for f in features]
     for k, (feature, crc) in enumerate(zip(features, crcs, strict=True)):
         if crc is None:
-            if len(_CRC) >= CACHE_FEATURES:
-                _CRC.clear()
-            crcs[k] = _CRC[feature] = zlib.crc32(feature.encode("utf-8"))
+            crcs[k] = zlib.crc32(feature.encode("utf-8"))
+            if len(_CRC) < CACHE_FEATURES:
+                _CRC[feature] = crcs[k]
     return np.array(crcs, dtype=np.int64) % dim
 
 
@@ -164,9 +164,8 @@ class Model:
             own.append("mark")
         context = (float(weights[hashed([f"w{d}={w}"], TOKEN_DIM)][0]) for d in CONTEXT)
         row = (float(weights[hashed(own, TOKEN_DIM)].sum()), *context)
-        if len(self._token_cache) >= CACHE_TOKENS:
-            self._token_cache.clear()
-        self._token_cache[token] = (row, w)
+        if len(self._token_cache) < CACHE_TOKENS:  # full: rarer tokens are computed each time
+            self._token_cache[token] = (row, w)
         return row, w
 
     def _pad_weights(self) -> dict[int, float]:

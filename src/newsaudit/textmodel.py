@@ -59,8 +59,8 @@ def word_char_ngrams(word: str) -> list[str]:
 
 
 CACHE_WORDS = 30_000
-"""Per model, the vocabulary ids of the character n-grams of this many distinct words are kept
-(as packed int32 bytes, ≈ 100 bytes a word), so that each word is split into n-grams once."""
+"""Per model, the vocabulary ids of the character n-grams of the first this many distinct words
+seen are kept (packed int32 bytes, ≈ 5 MB a model): frequent words are split into n-grams once."""
 
 
 def _block_scores(rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, coef: np.ndarray, n: int) -> np.ndarray:
@@ -111,9 +111,8 @@ class LinearTextModel:
                 if packed is None:
                     grams = word_char_ngrams(word)
                     packed = np.array([char_vocab[g] for g in grams if g in char_vocab], dtype=np.int32).tobytes()
-                    if len(cache) >= CACHE_WORDS:
-                        cache.clear()
-                    cache[word] = packed
+                    if len(cache) < CACHE_WORDS:  # full: later (rarer) words are computed each time
+                        cache[word] = packed
                 chunks.append(packed)
                 total += len(packed)
             char_counts.append(total // 4)

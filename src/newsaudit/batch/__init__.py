@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -168,6 +169,10 @@ def run(
             for key, item in pending():
                 writer.add(audit_item(key, item, options))
         else:
+            if multiprocessing.get_start_method() == "fork":
+                # Load the models here, once: forked workers share these pages instead of each
+                # loading its own copy (the pool initializer then finds them loaded).
+                warm(options)
             _run_pool(pending(), workers, options, writer)
         writer.flush()
         statuses = store.status_of(skipped_keys)

@@ -97,7 +97,7 @@ COLUMNS = {
     "errors": ["key", "input_id", "origin", "url", "code", "message"],
 }
 STORE_THREADS = 1
-STORE_MEMORY = "256MB"
+STORE_MEMORY = "128MB"  # the writer needs little: rows arrive in small transactions
 RATING_COLUMNS = {"Lin et al. 2023": "lin2023", "Burdisso et al. 2024": "idiap", "Wikipedia": "wikipedia"}
 
 
