@@ -177,3 +177,20 @@ def test_example_article_acceptance() -> None:
     assert len(relayed) == 2 and all(len(v) == 1 for v in relayed)
     voices = [s.get("voice") for s in report.to_dict()["sentences"]]  # type: ignore[union-attr]
     assert voices.count("author") >= 15 and voices.count("attributed") >= 9
+
+
+def test_cue_lookup_finds_what_the_cue_regex_finds() -> None:
+    from newsaudit.analyzers.attribution.lexicon import cue_matches, cue_pattern
+
+    texts = [
+        "He pointed   out that taxes rose, officials said; she was saying-so. Said Ali said “no,” adding more.",
+        "They pointed\nout errors. The report heard reports. Believes: he believes it; they wanted it, she claimed.",
+        "x-said said’s said'",
+    ]
+    for tiers in (("speech",), ("speech", "belief")):
+        for text in texts:
+            expected = [(m.start(), m.end(), m.group(0)) for m in cue_pattern(tiers).finditer(text, 0, len(text))]
+            assert list(cue_matches(text, 0, len(text), tiers)) == expected
+            inner = (text.index(" ") + 1, len(text) - 3)
+            expected = [(m.start(), m.end(), m.group(0)) for m in cue_pattern(tiers).finditer(text, *inner)]
+            assert list(cue_matches(text, *inner, tiers)) == expected

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, left_phrase, right_phrase, tokens
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
-from newsaudit.analyzers.attribution.lexicon import Cue, cue_pattern, cues, source_nouns, word_group
+from newsaudit.analyzers.attribution.lexicon import Cue, cue_matches, cues, source_nouns, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
@@ -85,11 +85,11 @@ def sentence_candidates(
     """Attribution candidates of one sentence ``text[start:end]``, chains merged."""
     inside = [q for q in quotes if q.start < end and start < q.end]
     found: list[Candidate] = []
-    for m in cue_pattern(tiers).finditer(text, start, end):
-        if _in_quote(m.start(), inside) or (m.group(0)[0].isupper() and _not_sentence_start(text, start, m.start())):
+    for c_start, c_end, form in cue_matches(text, start, end, tiers):
+        if _in_quote(c_start, inside) or (form[0].isupper() and _not_sentence_start(text, start, c_start)):
             continue  # a capitalised cue word mid-sentence is a name ("Islamic State"), not a verb
-        cue = cues()[" ".join(m.group(0).lower().split())]
-        candidate = _verb_candidate(text, start, end, m.start(), m.end(), cue, inside, broad="belief" in tiers)
+        cue = cues()[" ".join(form.lower().split())]
+        candidate = _verb_candidate(text, start, end, c_start, c_end, cue, inside, broad="belief" in tiers)
         if candidate is not None:
             found.append(candidate)
     for m in ACCORDING_RE.finditer(text, start, end):
