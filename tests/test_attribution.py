@@ -179,18 +179,24 @@ def test_example_article_acceptance() -> None:
     assert voices.count("author") >= 15 and voices.count("attributed") >= 9
 
 
-def test_cue_lookup_finds_what_the_cue_regex_finds() -> None:
-    from newsaudit.analyzers.attribution.lexicon import cue_matches, cue_pattern
+def test_phrase_lookup_finds_what_the_listed_regex_finds() -> None:
+    """``phrases.find`` (used for cues, hedges and loaded words) against the regex it replaces."""
+    import re
+
+    from newsaudit import phrases
+    from newsaudit.analyzers.attribution.lexicon import cues
+    from newsaudit.analyzers.framing import _hedges
 
     texts = [
         "He pointed   out that taxes rose, officials said; she was saying-so. Said Ali said “no,” adding more.",
         "They pointed\nout errors. The report heard reports. Believes: he believes it; they wanted it, she claimed.",
-        "x-said said’s said'",
+        "x-said said’s said' — It may well be that it is likely to rain; perhaps it will eventually, Maybe not.",
     ]
-    for tiers in (("speech",), ("speech", "belief")):
+    for forms in (set(cues()), set(_hedges()), {"said", "may", "may well", "may well be"}):
+        alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+        regex = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I)
+        most = phrases.max_words(forms)
         for text in texts:
-            expected = [(m.start(), m.end(), m.group(0)) for m in cue_pattern(tiers).finditer(text, 0, len(text))]
-            assert list(cue_matches(text, 0, len(text), tiers)) == expected
-            inner = (text.index(" ") + 1, len(text) - 3)
-            expected = [(m.start(), m.end(), m.group(0)) for m in cue_pattern(tiers).finditer(text, *inner)]
-            assert list(cue_matches(text, *inner, tiers)) == expected
+            for start, end in ((0, len(text)), (text.index(" ") + 1, len(text) - 3)):
+                expected = [(m.start(), m.end(), m.group(0)) for m in regex.finditer(text, start, end)]
+                assert list(phrases.find(text, forms, start=start, end=end, max_words=most)) == expected

@@ -17,11 +17,10 @@ the author's framing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from newsaudit import propaganda, textmodel
+from newsaudit import phrases, propaganda, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.analyzers.attribution.quotes import find_quotes
 from newsaudit.model import Document, Finding
@@ -34,13 +33,8 @@ SPECULATIVE_THRESHOLD = 0.5  # hedge weight above which a sentence counts as spe
 
 
 @cache
-def _hedges() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    rows = {row[0].lower(): (row[1], float(row[2])) for row in table("hedges.tsv") if len(row) == 3}
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(rows, key=len, reverse=True))
-    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I), rows
-
-
-WORD_RUN = re.compile(r"[\w’'-]+")  # a loaded word must be a whole run of these characters
+def _hedges() -> dict[str, tuple[str, float]]:
+    return {" ".join(row[0].lower().split()): (row[1], float(row[2])) for row in table("hedges.tsv") if len(row) == 3}
 
 
 @cache
@@ -50,13 +44,13 @@ def _loaded() -> dict[str, tuple[int, int]]:
 
 def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, float]]]:
     """Hedge cues in a sentence (offsets relative to it) and the sentence's score (the strongest cue)."""
-    pattern, rows = _hedges()
+    rows = _hedges()
     cues = []
-    for m in pattern.finditer(sentence):
-        if m.group(0)[0].isupper() and m.start() > 0:
+    for start, end, found in phrases.find(sentence, rows, max_words=phrases.max_words(rows)):
+        if found[0].isupper() and start > 0:
             continue  # "in May", "Probably Not" (a title): not a hedge
-        kind, weight = rows[" ".join(m.group(0).lower().split())]
-        cues.append((m.start(), m.end(), kind, weight))
+        kind, weight = rows[" ".join(found.lower().split())]
+        cues.append((start, end, kind, weight))
     return max((c[3] for c in cues), default=0.0), cues
 
 
@@ -106,15 +100,12 @@ class FramingAnalyzer:
                 if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
                     findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
-            for m in WORD_RUN.finditer(sentence):
-                row = loaded_rows.get(m.group(0).lower())
-                if row is None or quoted(s.start + m.start()) or m.group(0)[0].isupper():
+            for start, end, word in phrases.find(sentence, loaded_rows):
+                if quoted(s.start + start) or word[0].isupper():
                     continue  # quoted words are the source's; capitalised ones are names
-                marked, seen = row
-                reason = f"BABE's experts marked '{m.group(0)}' as biased in {marked} of {seen} sentences"
-                findings.append(
-                    Finding(NAME, "loaded_language", s.start + m.start(), s.start + m.end(), marked / seen, reason)
-                )
+                marked, seen = loaded_rows[word.lower()]
+                reason = f"BABE's experts marked '{word}' as biased in {marked} of {seen} sentences"
+                findings.append(Finding(NAME, "loaded_language", s.start + start, s.start + end, marked / seen, reason))
         findings += propaganda_findings(text, quoted, options.propaganda_min_precision)
         return AnalyzerOutput(findings=tuple(findings), sentence_labels=labels)
 

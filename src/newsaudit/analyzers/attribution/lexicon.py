@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from newsaudit import phrases
 from newsaudit.resources import table, word_set
 
 
@@ -61,42 +61,16 @@ def hand_cues() -> dict[str, Cue]:
     return out
 
 
-WORD_RUN = re.compile(r"[\w’'-]+")
-
-
 @cache
 def _cue_forms(tiers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f for f, c in cues().items() if c.tier in tiers)
 
 
 def cue_matches(text: str, start: int, end: int, tiers: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
-    """Cue forms of ``tiers`` in ``text[start:end]`` as (start, end, text), left to right: whole words
-    (runs of letters, digits, apostrophes and hyphens), a two-word form ("pointed out") before a
-    one-word one. The same matches as ``cue_pattern(tiers).finditer``, by dictionary lookup."""
+    """Cue forms of ``tiers`` in ``text[start:end]`` as (start, end, text), left to right (whole
+    words; a two-word form such as "pointed out" before a one-word one)."""
     forms = _cue_forms(tiers)
-    runs = list(WORD_RUN.finditer(text, start, end))
-    skip = False
-    for i, m in enumerate(runs):
-        if skip:
-            skip = False
-            continue
-        word = m.group(0).lower()
-        if i + 1 < len(runs) and not text[m.end() : runs[i + 1].start()].strip() and m.end() < runs[i + 1].start():
-            pair = word + " " + runs[i + 1].group(0).lower()
-            if pair in forms:
-                skip = True
-                yield m.start(), runs[i + 1].end(), text[m.start() : runs[i + 1].end()]
-                continue
-        if word in forms:
-            yield m.start(), m.end(), m.group(0)
-
-
-@cache
-def cue_pattern(tiers: tuple[str, ...]) -> re.Pattern[str]:
-    forms = sorted((f for f, c in cues().items() if c.tier in tiers), key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w’'-])", re.I
-    )
+    return phrases.find(text, forms, start=start, end=end, max_words=phrases.max_words(forms))
 
 
 @cache
