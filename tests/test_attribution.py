@@ -192,11 +192,11 @@ def test_phrase_lookup_finds_what_the_listed_regex_finds() -> None:
         "They pointed\nout errors. The report heard reports. Believes: he believes it; they wanted it, she claimed.",
         "x-said said’s said' — It may well be that it is likely to rain; perhaps it will eventually, Maybe not.",
     ]
-    for forms in (set(cues()), set(_hedges()), {"said", "may", "may well", "may well be"}):
+    for forms in (set(cues()), set(_hedges()[1]), {"said", "may", "may well", "may well be"}):
         alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
         regex = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'-])", re.I)
-        most = phrases.max_words(forms)
+        index = phrases.PhraseIndex(forms)
         for text in texts:
             for start, end in ((0, len(text)), (text.index(" ") + 1, len(text) - 3)):
                 expected = [(m.start(), m.end(), m.group(0)) for m in regex.finditer(text, start, end)]
-                assert list(phrases.find(text, forms, start=start, end=end, max_words=most)) == expected
+                assert list(index.find(text, start, end)) == expected

@@ -10,31 +10,42 @@ not overlap.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 WORD_RUN = re.compile(r"[\w’'-]+")
 
 
-def find(
-    text: str, forms: Container[str], *, start: int = 0, end: int | None = None, max_words: int = 1
-) -> Iterator[tuple[int, int, str]]:
-    """(start, end, matched text) of each listed form in ``text[start:end]``."""
-    runs = list(WORD_RUN.finditer(text, start, len(text) if end is None else end))
-    i = 0
-    while i < len(runs):
-        for n in range(min(max_words, len(runs) - i), 0, -1):
-            if n > 1 and not all(text[runs[j].end() : runs[j + 1].start()].isspace() for j in range(i, i + n - 1)):
-                continue
-            phrase = " ".join(r.group(0).lower() for r in runs[i : i + n]) if n > 1 else runs[i].group(0).lower()
-            if phrase in forms:
-                first, last = runs[i].start(), runs[i + n - 1].end()
-                yield first, last, text[first:last]
-                i += n
-                break
-        else:
-            i += 1
+class PhraseIndex:
+    """A set of forms, indexed for ``find``."""
 
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = frozenset(forms)
+        self.longest: dict[str, int] = {}  # first word of a multi-word form -> most words after it
+        for form in self.forms:
+            words = form.split()
+            if len(words) > 1:
+                self.longest[words[0]] = max(self.longest.get(words[0], 1), len(words))
 
-def max_words(forms: Iterable[str]) -> int:
-    """The most words in one form."""
-    return max((len(f.split()) for f in forms), default=1)
+    def __contains__(self, form: object) -> bool:
+        return form in self.forms
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, matched text) of each listed form in ``text[start:end]``."""
+        runs = list(WORD_RUN.finditer(text, start, len(text) if end is None else end))
+        forms, longest = self.forms, self.longest
+        i = 0
+        while i < len(runs):
+            word = runs[i].group(0).lower()
+            n = 1
+            for n in range(min(longest.get(word, 1), len(runs) - i), 1, -1):
+                spaced = all(text[runs[j].end() : runs[j + 1].start()].isspace() for j in range(i, i + n - 1))
+                if spaced and " ".join([word, *(r.group(0).lower() for r in runs[i + 1 : i + n])]) in forms:
+                    break
+            else:
+                n = 1
+                if word not in forms:
+                    i += 1
+                    continue
+            first, last = runs[i].start(), runs[i + n - 1].end()
+            yield first, last, text[first:last]
+            i += n

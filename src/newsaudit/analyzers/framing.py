@@ -33,20 +33,22 @@ SPECULATIVE_THRESHOLD = 0.5  # hedge weight above which a sentence counts as spe
 
 
 @cache
-def _hedges() -> dict[str, tuple[str, float]]:
-    return {" ".join(row[0].lower().split()): (row[1], float(row[2])) for row in table("hedges.tsv") if len(row) == 3}
+def _hedges() -> tuple[phrases.PhraseIndex, dict[str, tuple[str, float]]]:
+    rows = {" ".join(row[0].lower().split()): (row[1], float(row[2])) for row in table("hedges.tsv") if len(row) == 3}
+    return phrases.PhraseIndex(rows), rows
 
 
 @cache
-def _loaded() -> dict[str, tuple[int, int]]:
-    return {row[0].lower(): (int(row[1]), int(row[2])) for row in table("loaded_words.tsv") if len(row) == 3}
+def _loaded() -> tuple[phrases.PhraseIndex, dict[str, tuple[int, int]]]:
+    rows = {row[0].lower(): (int(row[1]), int(row[2])) for row in table("loaded_words.tsv") if len(row) == 3}
+    return phrases.PhraseIndex(rows), rows
 
 
 def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, float]]]:
     """Hedge cues in a sentence (offsets relative to it) and the sentence's score (the strongest cue)."""
-    rows = _hedges()
+    index, rows = _hedges()
     cues = []
-    for start, end, found in phrases.find(sentence, rows, max_words=phrases.max_words(rows)):
+    for start, end, found in index.find(sentence):
         if found[0].isupper() and start > 0:
             continue  # "in May", "Probably Not" (a title): not a hedge
         kind, weight = rows[" ".join(found.lower().split())]
@@ -85,7 +87,7 @@ class FramingAnalyzer:
 
         findings: list[Finding] = []
         labels: dict[int, dict[str, object]] = {}
-        loaded_rows = _loaded()
+        loaded_index, loaded_rows = _loaded()
         sentences = [text[s.start : s.end] for s in doc.sentences]
         for index, (s, sentence, scores) in enumerate(
             zip(doc.sentences, sentences, sentence_scores(sentences), strict=True)
@@ -100,7 +102,7 @@ class FramingAnalyzer:
                 if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
                     findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
-            for start, end, word in phrases.find(sentence, loaded_rows):
+            for start, end, word in loaded_index.find(sentence):
                 if quoted(s.start + start) or word[0].isupper():
                     continue  # quoted words are the source's; capitalised ones are names
                 marked, seen = loaded_rows[word.lower()]

@@ -62,15 +62,14 @@ def hand_cues() -> dict[str, Cue]:
 
 
 @cache
-def _cue_forms(tiers: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(f for f, c in cues().items() if c.tier in tiers)
+def _cue_index(tiers: tuple[str, ...]) -> phrases.PhraseIndex:
+    return phrases.PhraseIndex(f for f, c in cues().items() if c.tier in tiers)
 
 
 def cue_matches(text: str, start: int, end: int, tiers: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
     """Cue forms of ``tiers`` in ``text[start:end]`` as (start, end, text), left to right (whole
     words; a two-word form such as "pointed out" before a one-word one)."""
-    forms = _cue_forms(tiers)
-    return phrases.find(text, forms, start=start, end=end, max_words=phrases.max_words(forms))
+    return _cue_index(tiers).find(text, start, end)
 
 
 @cache
