@@ -26,9 +26,6 @@ class PhraseIndex:
             if len(words) > 1:
                 self.longest[words[0]] = max(self.longest.get(words[0], 1), len(words))
 
-    def __contains__(self, form: object) -> bool:
-        return form in self.forms
-
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, matched text) of each listed form in ``text[start:end]``."""
         runs = list(WORD_RUN.finditer(text, start, len(text) if end is None else end))
