@@ -189,3 +189,18 @@ def test_internal_error_is_one_line_exit_1(monkeypatch: pytest.MonkeyPatch, tmp_
     assert result.exit_code == 1
     assert result.stderr.startswith("error[E900]: internal error (RuntimeError: simulated bug)")
     assert "Traceback" not in result.stderr
+
+
+def test_plain_english_is_known_without_the_model_and_other_languages_ask_it() -> None:
+    from newsaudit import language
+
+    english = "The council said on Monday that the bridge would close for repairs, and that it was not safe. " * 2
+    french = "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, qui prévoit de relever l'âge légal."
+    language._identifier.cache_clear()
+    assert language.detect_language(english) == "en"
+    assert language._identifier.cache_info().currsize == 0  # the model was not loaded
+    assert language.detect_language(french) == "fr"
+    assert (
+        language.detect_language("Die Regierung hat das Gesetz am Montag beschlossen und will es bald umsetzen.")
+        == "de"
+    )
