@@ -4,7 +4,8 @@ Runs ``newsaudit.pipeline.audit`` in this process over the 181 pages of article-
 (the HTML as bytes, with their URLs), once to warm the caches and then ``--passes`` more times, and
 reports the mean of each stage's time from the reports' ``timings_ms``; trafilatura alone
 (``extract(..., include_comments=False, fast=True, with_metadata=True)``) runs on the same pages
-before and after. Run it pinned to one core:
+before and after. Also the cold start of ``newsaudit audit`` on the example article. Run it pinned
+to one core:
 
     taskset -c 0 python benchmarks/stages.py [--profile fast] [--passes 2] [--write BENCHMARKS.md]
 """
@@ -65,6 +66,19 @@ def stage_ms(items: list[tuple[str, bytes]], profile: str, passes: int) -> tuple
     return {k: v / calls for k, v in totals.items()}, 1000 * wall / calls, audited // passes
 
 
+def cold_start_s(runs: int = 5) -> list[float]:
+    """Seconds for ``newsaudit audit examples/seed-article.txt`` in a fresh process (full profile), each run."""
+    import subprocess
+
+    command = [str(Path(sys.executable).parent / "newsaudit"), "audit", str(ROOT / "examples" / "seed-article.txt")]
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        out.append(time.perf_counter() - start)
+    return sorted(out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -78,6 +92,7 @@ def main() -> None:
     stages, wall, audited = stage_ms(items, args.profile, args.passes)
     after = trafilatura_ms(items)
     base = (before + after) / 2
+    cold = cold_start_s()
     rows = sorted(((k, v) for k, v in stages.items() if k != "total"), key=lambda x: -x[1])
     lines = [
         f"Command: `taskset -c 0 python benchmarks/stages.py --profile {args.profile} --passes {args.passes}` · date "
@@ -98,6 +113,9 @@ def main() -> None:
         "runs at "
         f"{base / wall:.2f}× the speed of trafilatura alone in one process (the batch figures above add reading, "
         "the store and the worker round trip).",
+        "",
+        f"Cold start, `newsaudit audit examples/seed-article.txt` in a fresh process (full profile, terminal "
+        f"report), 5 runs: median {cold[len(cold) // 2]:.2f} s (min {cold[0]:.2f}, max {cold[-1]:.2f}).",
     ]
     body = "\n".join(lines)
     print(body)
