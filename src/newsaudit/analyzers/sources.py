@@ -19,7 +19,7 @@ import gzip
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsaudit.analyzers import AnalyzerOutput, register
@@ -218,7 +218,7 @@ def ratings_for(domain: str) -> tuple[Rating, ...]:
     data = rating_table()
     for candidate in _parents(normalise_domain(domain)):
         if candidate in data:
-            return data[candidate]
+            return _parse_ratings(data[candidate])
     return ()
 
 
@@ -265,22 +265,23 @@ def alias_index() -> dict[str, str]:
 
 
 @cache
-def rating_table() -> dict[str, tuple[Rating, ...]]:
+def rating_table() -> dict[str, str]:
+    """Rated domain -> its row's rating cells (tab-separated; parsed when the domain is looked up)."""
     raw = resources.files("newsaudit.data").joinpath("ratings.tsv.gz").read_bytes()
-    out: dict[str, tuple[Rating, ...]] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        domain, *values = line.split("\t")
-        ratings = []
-        for key, value in zip(("lin2023", "idiap", "wikipedia"), values, strict=True):
-            if value:
-                source, scale, license_ = SETS[key]
-                number = float(value)
-                label = WIKI_LABELS.get(int(number), value) if key == "wikipedia" else f"{number:.2f}"
-                ratings.append(Rating(number, label, scale, source, license_))
-        out[domain] = tuple(ratings)
-    return out
+    rows = (line.split("\t", 1) for line in gzip.decompress(raw).decode("utf-8").splitlines())
+    return {row[0]: row[1] for row in rows if not row[0].startswith("#") and len(row) == 2}
+
+
+@lru_cache(maxsize=4096)
+def _parse_ratings(cells: str) -> tuple[Rating, ...]:
+    ratings = []
+    for key, value in zip(("lin2023", "idiap", "wikipedia"), cells.split("\t"), strict=True):
+        if value:
+            source, scale, license_ = SETS[key]
+            number = float(value)
+            label = WIKI_LABELS.get(int(number), value) if key == "wikipedia" else f"{number:.2f}"
+            ratings.append(Rating(number, label, scale, source, license_))
+    return tuple(ratings)
 
 
 @cache
