@@ -72,8 +72,6 @@ def audit(source: Source, *, url: str | None = None, options: Options | None = N
 
 def load(source: Source, *, url: str | None, options: Options) -> tuple[ingest.RawInput, bool]:
     """Read ``source`` into decoded content. Returns the input and whether it was fetched."""
-    from newsaudit.fetch import fetch  # httpx is only imported when a URL is audited
-
     if isinstance(source, bytes | bytearray):
         return ingest.from_bytes_input(bytes(source), options, url=url), False
     if isinstance(source, os.PathLike):
@@ -81,6 +79,8 @@ def load(source: Source, *, url: str | None, options: Options) -> tuple[ingest.R
     if not isinstance(source, str):
         raise errors.InputError(f"cannot audit a {type(source).__name__}; pass a path, URL, HTML or text")
     if ingest.looks_like_url(source):
+        from newsaudit.fetch import fetch  # httpx (0.1 s) is only imported when a URL is audited
+
         return fetch(source.strip(), options), True
     if _is_existing_path(source):
         return ingest.from_bytes_input(ingest.read_path(source, options), options, url=url), False
