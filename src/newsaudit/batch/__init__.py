@@ -101,11 +101,14 @@ def _worker_init(options: Options) -> None:
 
 
 def warm(options: Options) -> None:
+    """Import and load everything an audit needs (the HTML path included) by auditing a small text."""
     from newsaudit.pipeline import audit
 
     text = "Warm-up\n\n" + "The council said on Monday that the bridge would close, Reuters reported. " * 8
-    with contextlib.suppress(errors.InputError):
-        audit(text.encode(), options=options.with_(input_kind="text"))
+    html = f"<html><head><title>Warm-up</title></head><body><article><p>{text}</p></article></body></html>"
+    for content, kind in ((text, "text"), (html, "html")):
+        with contextlib.suppress(errors.InputError):
+            audit(content.encode(), options=options.with_(input_kind=kind))
 
 
 def audit_item(key: str, item: Item, options: Options | None = None) -> Rows:
