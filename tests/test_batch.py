@@ -171,6 +171,10 @@ def test_ray_engine_matches_the_local_engine_row_for_row(corpus: Path, tmp_path:
     exporter.close()
     summary = run_ray([corpus], tmp_path / "ray", workers=2)
     assert summary.inputs == 9
+    for part in (tmp_path / "ray").glob("*.parquet"):  # every file has the one schema, whatever its rows
+        assert {f.name: str(f.type) for f in pq.read_schema(part)} == dict.fromkeys(
+            ("key", "origin", "url", "status", "code", "message", "report"), "string"
+        )
 
     def table(path: Path) -> dict[str, tuple[object, ...]]:
         out = {}

@@ -31,7 +31,7 @@ class AuditActor:
         self.options = options
         warm(options)
 
-    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
+    def __call__(self, batch: dict[str, np.ndarray]) -> Any:  # a pyarrow.Table with SCHEMA
         out: dict[str, list[Any]] = {c: [] for c in COLUMNS}
         for i, key in enumerate(batch["key"]):
             error = (str(batch["error_code"][i]), str(batch["error_message"][i])) if batch["error_code"][i] else None
@@ -57,7 +57,11 @@ class AuditActor:
                 out["code"].append(None)
                 out["message"].append(None)
                 out["report"].append(rows["articles"][0]["report"])
-        return out
+        import pyarrow as pa
+
+        # A fixed schema: a batch whose every code is None must not write a column typed null, which a
+        # reader of the output folder cannot merge with the string column of another file.
+        return pa.Table.from_pydict(out, schema=pa.schema([(c, pa.string()) for c in COLUMNS]))
 
 
 def run_ray(
