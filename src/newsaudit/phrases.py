@@ -33,7 +33,6 @@ class PhraseIndex:
         i = 0
         while i < len(runs):
             word = runs[i].group(0).lower()
-            n = 1
             for n in range(min(longest.get(word, 1), len(runs) - i), 1, -1):
                 spaced = all(text[runs[j].end() : runs[j + 1].start()].isspace() for j in range(i, i + n - 1))
                 if spaced and " ".join([word, *(r.group(0).lower() for r in runs[i + 1 : i + n])]) in forms:

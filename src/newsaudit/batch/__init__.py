@@ -92,6 +92,7 @@ def keyed_items(paths: list[str | Path], options: Options, summary: Summary) -> 
 # --- worker side -----------------------------------------------------------------------------------
 
 _WORKER: dict[str, Options] = {}
+_WARMED: set[Options] = set()
 
 
 def _worker_init(options: Options) -> None:
@@ -101,14 +102,19 @@ def _worker_init(options: Options) -> None:
 
 
 def warm(options: Options) -> None:
-    """Import and load everything an audit needs (the HTML path included) by auditing a small text."""
+    """Import and load everything an audit needs (the HTML path included) by auditing a small text;
+    once per process (workers forked after the parent warmed up find it done)."""
     from newsaudit.pipeline import audit
+
+    if options in _WARMED:
+        return
 
     text = "Warm-up\n\n" + "The council said on Monday that the bridge would close, Reuters reported. " * 8
     html = f"<html><head><title>Warm-up</title></head><body><article><p>{text}</p></article></body></html>"
     for content, kind in ((text, "text"), (html, "html")):
         with contextlib.suppress(errors.InputError):
             audit(content.encode(), options=options.with_(input_kind=kind))
+    _WARMED.add(options)
 
 
 def audit_item(key: str, item: Item, options: Options | None = None) -> Rows:

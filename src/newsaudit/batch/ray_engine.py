@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
 from newsaudit.batch import Summary, audit_item, keyed_items, warm
 from newsaudit.batch.inputs import Item
@@ -22,6 +23,9 @@ from newsaudit.options import Options
 
 BATCH_SIZE = 8
 COLUMNS = ("key", "origin", "url", "status", "code", "message", "report")
+# One schema for every output file: a batch whose every code is None must not write a column typed
+# null, which a reader of the output folder cannot merge with the string column of another file.
+SCHEMA = pa.schema([(c, pa.string()) for c in COLUMNS])
 
 
 class AuditActor:
@@ -31,7 +35,7 @@ class AuditActor:
         self.options = options
         warm(options)
 
-    def __call__(self, batch: dict[str, np.ndarray]) -> Any:  # a pyarrow.Table with SCHEMA
+    def __call__(self, batch: dict[str, np.ndarray]) -> pa.Table:
         out: dict[str, list[Any]] = {c: [] for c in COLUMNS}
         for i, key in enumerate(batch["key"]):
             error = (str(batch["error_code"][i]), str(batch["error_message"][i])) if batch["error_code"][i] else None
@@ -57,11 +61,7 @@ class AuditActor:
                 out["code"].append(None)
                 out["message"].append(None)
                 out["report"].append(rows["articles"][0]["report"])
-        import pyarrow as pa
-
-        # A fixed schema: a batch whose every code is None must not write a column typed null, which a
-        # reader of the output folder cannot merge with the string column of another file.
-        return pa.Table.from_pydict(out, schema=pa.schema([(c, pa.string()) for c in COLUMNS]))
+        return pa.Table.from_pydict(out, schema=SCHEMA)
 
 
 def run_ray(
