@@ -191,6 +191,8 @@ def test_phrase_lookup_finds_what_the_listed_regex_finds() -> None:
         "He pointed   out that taxes rose, officials said; she was saying-so. Said Ali said “no,” adding more.",
         "They pointed\nout errors. The report heard reports. Believes: he believes it; they wanted it, she claimed.",
         "x-said said’s said' — It may well be that it is likely to rain; perhaps it will eventually, Maybe not.",
+        "İstanbul officials SAID it may WELL be; said İ said",  # "İ" lowercases to two characters
+        "Nothing listed here at all, none.",
     ]
     for forms in (set(cues()), set(_hedges()[1]), {"said", "may", "may well", "may well be"}):
         alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))

@@ -25,10 +25,41 @@ class PhraseIndex:
             words = form.split()
             if len(words) > 1:
                 self.longest[words[0]] = max(self.longest.get(words[0], 1), len(words))
+        self.firsts = frozenset(form.split()[0] for form in self.forms)
+        """Every form's first word: a text with none of them has no match."""
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, matched text) of each listed form in ``text[start:end]``."""
-        runs = list(WORD_RUN.finditer(text, start, len(text) if end is None else end))
+        end = len(text) if end is None else end
+        piece = text[start:end]  # callers pass a sentence's bounds in a whole article
+        lowered = piece.lower()
+        if len(lowered) != len(piece):  # a letter whose lowercase is longer ("İ"): offsets would shift
+            yield from self._find_slow(text, start, end)
+            return
+        words = WORD_RUN.findall(lowered)
+        if self.firsts.isdisjoint(words):  # often: one C-level set test, no Python loop
+            return
+        spans = [m.span() for m in WORD_RUN.finditer(lowered)]
+        forms, longest, firsts = self.forms, self.longest, self.firsts
+        resume = 0
+        for i, word in enumerate(words):
+            if i < resume or word not in firsts:
+                continue
+            for n in range(min(longest.get(word, 1), len(words) - i), 1, -1):
+                spaced = all(piece[spans[j][1] : spans[j + 1][0]].isspace() for j in range(i, i + n - 1))
+                if spaced and " ".join(words[i : i + n]) in forms:
+                    break
+            else:
+                n = 1
+                if word not in forms:
+                    continue
+            first, last = spans[i][0], spans[i + n - 1][1]
+            yield start + first, start + last, piece[first:last]
+            resume = i + n
+
+    def _find_slow(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """The definition ``find`` follows: each run lowercased on its own."""
+        runs = list(WORD_RUN.finditer(text, start, end))
         forms, longest = self.forms, self.longest
         i = 0
         while i < len(runs):

@@ -32,6 +32,7 @@ MAX_GAP = 1  # one low token inside a run does not split a span
 CONTEXT = (-2, -1, 1, 2)  # neighbours a token's features look at
 MARKS = frozenset(("!", "?", '"', "“", "”"))
 CACHE_TOKENS = 20_000  # the first distinct tokens whose feature weights are kept
+CACHE_BIGRAMS = 50_000  # the first distinct (previous, this) lowercase token pairs whose bigram weight is kept
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -122,13 +123,14 @@ class Model:
     precision: dict[str, float]
     lexicon: frozenset[str]
     _token_cache: dict[str, tuple[tuple[float, ...], str]] = field(default_factory=dict, compare=False, repr=False)
+    _bigram_cache: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def token_probabilities(self, tokens: list[str]) -> list[float]:
         """P(token is inside a propaganda span) for each token.
 
         The same sum of hashed feature weights as ``token_features`` gives, computed per distinct token
-        once: a token's own features, and the weight it adds as each neighbour, are cached; only the
-        bigram feature is hashed per position (``test_propaganda_fast_path_equals_features``)."""
+        once: a token's own features, and the weight it adds as each neighbour, are cached, and so is the
+        bigram feature's weight per distinct pair (``test_propaganda_fast_path_equals_features``)."""
         n = len(tokens)
         if not n:
             return []
@@ -151,8 +153,16 @@ class Model:
             else:
                 z[: max(n - d, 0)] += table[d:, column]
                 z[max(n - d, 0) :] += pads[d]
-        bigrams = [f"bi={left}_{w}" for left, w in zip(["<s>", *lowered[:-1]], lowered, strict=True)]
-        z += weights[hashed(bigrams, TOKEN_DIM)]
+        bigram_cache = self._bigram_cache
+        bigram_weights = []
+        for pair in zip(["<s>", *lowered[:-1]], lowered, strict=True):
+            weight = bigram_cache.get(pair)
+            if weight is None:
+                weight = float(weights[zlib.crc32(f"bi={pair[0]}_{pair[1]}".encode()) % TOKEN_DIM])
+                if len(bigram_cache) < CACHE_BIGRAMS:
+                    bigram_cache[pair] = weight
+            bigram_weights.append(weight)
+        z += np.array(bigram_weights, dtype=np.float64)
         z = np.clip(z, -500.0, 500.0)
         return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
 

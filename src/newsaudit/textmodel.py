@@ -63,6 +63,26 @@ CACHE_WORDS = 30_000
 seen are kept (packed int32 bytes, ≈ 5 MB a model): frequent words are split into n-grams once."""
 
 
+_ANALYSED: dict[str, tuple[list[str], list[str]]] = {}
+ANALYSED_TEXTS = 4096
+"""The word n-grams and words of the last texts seen (up to this many, each under ``ANALYSED_CHARS``):
+the heads that score the same sentences (biased, subjective, checkworthy) split each one once."""
+ANALYSED_CHARS = 2_000
+
+
+def _analysed(text: str) -> tuple[list[str], list[str]]:
+    """``text``'s word 1–2-grams and its whitespace-separated words (``text`` already lowercased if
+    the model lowercases)."""
+    entry = _ANALYSED.get(text)
+    if entry is None:
+        entry = (word_ngrams(text, lowercase=False), text.split())
+        if len(text) < ANALYSED_CHARS:
+            if len(_ANALYSED) >= ANALYSED_TEXTS:
+                _ANALYSED.clear()
+            _ANALYSED[text] = entry
+    return entry
+
+
 def _block_scores(rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, coef: np.ndarray, n: int) -> np.ndarray:
     """Per row, the dot product of the L2-normalised sublinear TF-IDF vector with ``coef``."""
     out = np.zeros(n, dtype=np.float64)
@@ -101,12 +121,12 @@ class LinearTextModel:
         chunks: list[bytes] = []
         char_counts: list[int] = []
         for original in texts:
-            text = original.lower() if self.lowercase else original
-            ids = [word_vocab[g] for g in word_ngrams(text, lowercase=False) if g in word_vocab]
+            grams, words = _analysed(original.lower() if self.lowercase else original)
+            ids = [word_vocab[g] for g in grams if g in word_vocab]
             word_ids += ids
             word_counts.append(len(ids))
             total = 0
-            for word in text.split():
+            for word in words:
                 packed = cache.get(word)
                 if packed is None:
                     grams = word_char_ngrams(word)

@@ -58,14 +58,20 @@ def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, f
 
 def sentence_scores(sentences: list[str]) -> list[dict[str, float]]:
     """``biased``, ``subjective`` and ``speculative`` for each sentence (the heads run once over all)."""
+    return [scores for scores, _ in _scored(sentences)]
+
+
+def _scored(sentences: list[str]) -> list[tuple[dict[str, float], list[tuple[int, int, str, float]]]]:
+    """Each sentence's scores and its hedge cues (found once, for both)."""
     if not sentences:
         return []
     biased = textmodel.load("biased").probabilities(sentences)
     subjective = textmodel.load("subjective").probabilities(sentences)
-    return [
-        {"biased": round(b, 4), "subjective": round(s, 4), "speculative": round(speculative_score(text)[0], 4)}
-        for text, b, s in zip(sentences, biased, subjective, strict=True)
-    ]
+    out = []
+    for text, b, s in zip(sentences, biased, subjective, strict=True):
+        speculative, cues = speculative_score(text)
+        out.append(({"biased": round(b, 4), "subjective": round(s, 4), "speculative": round(speculative, 4)}, cues))
+    return out
 
 
 @register
@@ -89,15 +95,14 @@ class FramingAnalyzer:
         labels: dict[int, dict[str, object]] = {}
         loaded_index, loaded_rows = _loaded()
         sentences = [text[s.start : s.end] for s in doc.sentences]
-        for index, (s, sentence, scores) in enumerate(
-            zip(doc.sentences, sentences, sentence_scores(sentences), strict=True)
+        for index, (s, sentence, (scores, cues)) in enumerate(
+            zip(doc.sentences, sentences, _scored(sentences), strict=True)
         ):
             labels[index] = dict(scores)
             for label, model in (("biased", "BABE"), ("subjective", "CheckThat!")):
                 if scores[label] >= SENTENCE_THRESHOLD:
                     reason = f"sentence scored {scores[label]:.2f} by the {label} head (trained on {model})"
                     findings.append(Finding(NAME, label, s.start, s.end, scores[label], reason))
-            _, cues = speculative_score(sentence)
             for start, end, kind, weight in cues:
                 if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"

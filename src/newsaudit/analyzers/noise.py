@@ -116,6 +116,14 @@ class Line:
     weight: float = 0.0
     digit_share: float = 0.0
     barrier: bool = False
+    _content: set[str] | None = None
+
+    @property
+    def content(self) -> set[str]:
+        """``content_words`` of the line's words (made once; callers must not change it)."""
+        if self._content is None:
+            self._content = content_words(self.words)
+        return self._content
 
     @property
     def n(self) -> int:
@@ -123,17 +131,22 @@ class Line:
 
 
 @cache
-def _phrases() -> re.Pattern[str]:
-    """All boilerplate phrases in one pattern; the group name of a match is its kind."""
+def _phrases(kinds: frozenset[str] | None = None) -> re.Pattern[str]:
+    """The boilerplate phrases of ``kinds`` (default: all) in one pattern; a match's group name is its kind."""
     by_kind: dict[str, list[str]] = {}
     for row in table("boilerplate.tsv"):
-        if len(row) == 2:
+        if len(row) == 2 and (kinds is None or row[0] in kinds):
             by_kind.setdefault(row[0], []).append(re.escape(row[1]).replace(r"\ ", r"\s+"))
     groups = (f"(?P<{kind}>{'|'.join(sorted(p, key=len, reverse=True))})" for kind, p in by_kind.items())
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + ("|".join(groups) or "(?!)") + r")(?!\w)", re.I)
 
 
 def _phrase_kind(text: str, n_words: int) -> str | None:
+    """The kind of the first boilerplate phrase in ``text`` whose kind allows a line of ``n_words``."""
+    if n_words > BOILERPLATE_MAX_WORDS:  # a long line: only the kinds that allow it are looked for
+        kinds = frozenset(k for k, most in PHRASE_MAX_WORDS.items() if n_words <= most)
+        match = _phrases(kinds).search(text) if kinds else None
+        return match.lastgroup if match else None
     for match in _phrases().finditer(text):
         kind = match.lastgroup
         if kind and n_words <= PHRASE_MAX_WORDS.get(kind, BOILERPLATE_MAX_WORDS):
@@ -369,7 +382,7 @@ class NoiseCleaner:
                 s, e, total = best_segment(weights)
                 if total < EXTRA_REGION_MIN_WORDS:
                     break
-                vocab = set().union(*(content_words(ln.words) for ln in lines[lo + s : lo + e]))
+                vocab = set().union(*(ln.content for ln in lines[lo + s : lo + e]))
                 overlap = len(vocab & main_vocab) / max(len(vocab), 1)
                 if overlap >= EXTRA_REGION_MIN_OVERLAP:
                     for i in range(lo + s, lo + e):
@@ -384,14 +397,14 @@ def _story_vocabulary(lines: list[Line], keep: list[bool]) -> set[str]:
     vocab: set[str] = set()
     for line, kept in zip(lines, keep, strict=True):
         if kept and is_prose(line):
-            vocab |= content_words(line.words)
+            vocab |= line.content
     return vocab
 
 
 def _overlap(line: Line, story_words: set[str]) -> float:
     """Share of a line's content words that occur in the story (its own words excluded only
     in effect: a short line adds little to a vocabulary built from prose lines)."""
-    words = content_words(line.words)
+    words = line.content
     if not words:
         return 0.0
     return len(words & story_words) / len(words)
@@ -470,7 +483,7 @@ def _find_title(lines: list[Line], story_start: int, story_words: set[str], hint
             continue
         if line.text.endswith(".") and line.sentences > 1:
             continue
-        words = content_words(line.words)
+        words = line.content
         if not words:
             continue
         topical = len(words & story_words) / len(words)
@@ -493,7 +506,7 @@ def _repeated_title(lines: list[Line], hint: str | None) -> int | None:
         return None
     hint_words = content_words(WORD_RE.findall(hint))
     for i, line in enumerate(lines[:3]):
-        words = content_words(line.words)
+        words = line.content
         if words and hint_words and len(words & hint_words) / len(words | hint_words) >= 0.8:
             return i
     return None
