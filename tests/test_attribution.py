@@ -202,3 +202,19 @@ def test_phrase_lookup_finds_what_the_listed_regex_finds() -> None:
             for start, end in ((0, len(text)), (text.index(" ") + 1, len(text) - 3)):
                 expected = [(m.start(), m.end(), m.group(0)) for m in regex.finditer(text, start, end)]
                 assert list(index.find(text, start, end)) == expected
+
+
+def test_name_finder_finds_what_the_alternation_finds() -> None:
+    """``resolve.find_names`` (every mention of a source's names) against the regex it replaced."""
+    import re
+
+    from newsaudit.analyzers.attribution.resolve import find_names
+
+    text = (
+        "Kahl said; Colin Kahl’s aide, Kahl-style, Kahlo and O'Kahl — the Journal, Wall Street Journal "
+        "(WSJ) and The Wall Street Journal_x; WSJ's Journal. Kahl"
+    )
+    for names in (["Kahl", "Colin Kahl"], ["Journal", "Wall Street Journal", "The Wall Street Journal", "WSJ"], ["X"]):
+        longest_first = sorted(names, key=len, reverse=True)
+        regex = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in longest_first) + r")(?![\w’'-])")
+        assert find_names(text, names) == [m.span() for m in regex.finditer(text)]

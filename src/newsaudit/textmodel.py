@@ -64,7 +64,7 @@ seen are kept (packed int32 bytes, ≈ 5 MB a model): frequent words are split i
 
 
 _ANALYSED: dict[str, tuple[list[str], list[str]]] = {}
-ANALYSED_TEXTS = 4096
+ANALYSED_TEXTS = 1024
 """The word n-grams and words of the last texts seen (up to this many, each under ``ANALYSED_CHARS``):
 the heads that score the same sentences (biased, subjective, checkworthy) split each one once."""
 ANALYSED_CHARS = 2_000
@@ -122,19 +122,19 @@ class LinearTextModel:
         char_counts: list[int] = []
         for original in texts:
             grams, words = _analysed(original.lower() if self.lowercase else original)
-            ids = [word_vocab[g] for g in grams if g in word_vocab]
+            ids = [i for i in map(word_vocab.get, grams) if i is not None]
             word_ids += ids
             word_counts.append(len(ids))
-            total = 0
-            for word in words:
-                packed = cache.get(word)
-                if packed is None:
-                    grams = word_char_ngrams(word)
-                    packed = np.array([char_vocab[g] for g in grams if g in char_vocab], dtype=np.int32).tobytes()
+            packs = list(map(cache.get, words))
+            for k, found in enumerate(packs):
+                if found is None:
+                    char_grams = word_char_ngrams(words[k])
+                    ids = [i for i in map(char_vocab.get, char_grams) if i is not None]
+                    packs[k] = np.array(ids, dtype=np.int32).tobytes()
                     if len(cache) < CACHE_WORDS:  # full: later (rarer) words are computed each time
-                        cache[word] = packed
-                chunks.append(packed)
-                total += len(packed)
+                        cache[words[k]] = packs[k]
+            chunks += packs
+            total = sum(map(len, packs))
             char_counts.append(total // 4)
         rows = np.arange(n, dtype=np.int64)
         offset = len(word_vocab)

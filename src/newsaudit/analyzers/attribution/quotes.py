@@ -20,6 +20,7 @@ CLOSE_DOUBLE = "”»“"
 SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 SINGLE_CLOSE_RE = re.compile(r"’(?=[\s.,;:!?)\]—–-]|$)")
 MIN_QUOTE_CHARS = 3
+MARK_RE = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + '"‘’') + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +63,14 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int
     out: list[Quote] = []
     open_at: int | None = None
     open_char = ""
-    i = start
-    while i < end:
-        ch = text[i]
+    for mark in MARK_RE.finditer(text, start, end):  # the other characters never open or close a quote
+        i, ch = mark.start(), mark.group(0)
         if open_at is None:
             if ch in OPEN_DOUBLE or ch == '"' or (ch == "‘" and SINGLE_OPEN_RE.match(text, i)):
                 open_at, open_char = i, ch
         elif _closes(text, i, open_char):
             out.append(Quote(open_at, i + 1, True))
             open_at = None
-        i += 1
     return out, open_at
 
 

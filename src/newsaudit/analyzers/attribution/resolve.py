@@ -9,7 +9,7 @@ from functools import cache
 
 from newsaudit.analyzers.attribution.entities import Parsed
 from newsaudit.analyzers.attribution.entities import strip_article as _strip_article
-from newsaudit.analyzers.attribution.lexicon import outlet_index, outlets, short_outlet_aliases, titles
+from newsaudit.analyzers.attribution.lexicon import OutletEntry, outlet_index, outlets, short_outlet_aliases, titles
 from newsaudit.resources import stopwords
 
 TITLED_NAME_RE = re.compile(
@@ -139,8 +139,12 @@ class Resolver:
         for entity in self.entities:
             if entity.kind != "person" or len(entity.name.split()) != 1 or entity.name.lower() in ("he", "she", "i"):
                 continue
-            pattern = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})" + re.escape(entity.name) + r"(?![\w’'-])")
-            for m in pattern.finditer(text):
+            if _preceded_by_a_word(text, entity.name):
+                pattern = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})" + re.escape(entity.name) + r"(?![\w’'-])")
+                matches = list(pattern.finditer(text))
+            else:  # most one-word names: no pattern to compile
+                matches = []
+            for m in matches:
                 not_names = stopwords() | {t.rstrip(".") for t in titles()} | {"says", "said", "told"}
                 first_names = [w for w in m.group(1).split() if w.lower().rstrip(".") not in not_names]
                 if first_names and len(first_names) == len(m.group(1).split()):
@@ -158,21 +162,66 @@ class Resolver:
                 continue
             surfaces = {entity.name, *entity.aliases}
             if entity.kind == "outlet":
-                for entry in outlets():
-                    if entry.name == entity.name:
-                        surfaces |= {a for a in entry.aliases if not a.lower().startswith("the ")}
+                for entry in _outlets_by_name().get(entity.name, ()):
+                    surfaces |= {a for a in entry.aliases if not a.lower().startswith("the ")}
             if entity.kind == "person" and len(entity.name.split()) > 1:
                 surfaces.add(entity.name.split()[-1])
-            names = sorted((s for s in surfaces if s[:1].isupper()), key=len, reverse=True)
+            names = [s for s in surfaces if s[:1].isupper()]
             if not names:
                 continue
-            pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'-])")
             spans = set(entity.mentions)
-            for m in pattern.finditer(text):
-                if not any(s <= m.start() < e for s, e in spans):
-                    spans.add((m.start(), m.end()))
-                    entity.add_alias(m.group(0))
+            for start, end in find_names(text, names):
+                if not any(s <= start < e for s, e in spans):
+                    spans.add((start, end))
+                    entity.add_alias(text[start:end])
             entity.mentions = sorted(spans)
+
+
+def _preceded_by_a_word(text: str, name: str) -> bool:
+    """Whether ``name`` occurs somewhere as a whole word after a word and whitespace (a necessary
+    condition for ``complete_names``'s pattern to match)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        after = text[end] if end < len(text) else " "
+        if at >= 2 and text[at - 1].isspace() and not (_word_char(after) or after in "’'-"):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def find_names(text: str, names: list[str]) -> list[tuple[int, int]]:
+    r"""Where ``names`` occur as whole names in ``text``, left to right, not overlapping, the longest
+    at a position first: what ``(?<![\w’'])(?:longest|...|shortest)(?![\w’'-])`` finds, without
+    compiling a pattern for each entity of each article."""
+    hits: list[tuple[int, int]] = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not (_word_char(before) or before in "’'") and not (_word_char(after) or after in "’'-"):
+                hits.append((at, end))
+            at = text.find(name, at + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in hits:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+@cache
+def _outlets_by_name() -> dict[str, list[OutletEntry]]:
+    by_name: dict[str, list[OutletEntry]] = {}
+    for entry in outlets():
+        by_name.setdefault(entry.name, []).append(entry)
+    return by_name
 
 
 @cache
