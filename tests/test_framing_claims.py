@@ -184,6 +184,47 @@ def test_propaganda_fast_paths_equal_the_feature_definitions() -> None:
         assert np.allclose([dict(ranked)[label] for label in model.labels], p, atol=1e-12)
 
 
+def _reference_spans(text: str, tokens: list[tuple[int, int, str]], probs: list[float], threshold: float) -> list:
+    """The span rule as first written: one pass over every token."""
+    out, run, gap = [], [], 0
+    for i, p in enumerate(probs):
+        if run and "\n" in text[tokens[i - 1][1] : tokens[i][0]]:
+            out.append(run)
+            run, gap = [], 0
+        if p >= threshold:
+            run.append(i)
+            gap = 0
+        elif run and gap < 1 and i + 1 < len(probs) and probs[i + 1] >= threshold:
+            run.append(i)
+            gap += 1
+        else:
+            if run:
+                out.append(run)
+            run, gap = [], 0
+    if run:
+        out.append(run)
+    return [(tokens[r[0]][0], tokens[r[-1]][1], sum(probs[i] for i in r) / len(r)) for r in out]
+
+
+def test_propaganda_spans_equal_the_one_pass_rule() -> None:
+    import dataclasses
+
+    from newsaudit import propaganda
+
+    model = propaganda.load()
+    text = (
+        "These corrupt traitors are destroying our great nation! Shame on the radical globalist elites.\n"
+        "Brave patriots\nwill never surrender. The committee met on Tuesday; evil, evil, evil\n\nfear them"
+    )
+    tokens = propaganda.tokenize(text)
+    probs = model.token_probabilities([t for _, _, t in tokens])
+    for threshold in sorted({0.05, 0.2, 0.35, 0.5, model.token_threshold, *probs[::3]}):
+        spans = dataclasses.replace(model, token_threshold=threshold).spans(text)
+        expected = _reference_spans(text, tokens, probs, threshold)
+        assert [(a, b) for a, b, _ in spans] == [(a, b) for a, b, _ in expected]
+        assert all(abs(x[2] - y[2]) < 1e-12 for x, y in zip(spans, expected, strict=True))
+
+
 def test_propaganda_findings_respect_the_precision_floor() -> None:
     from newsaudit import propaganda
 

@@ -126,6 +126,10 @@ class Model:
     _bigram_cache: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def token_probabilities(self, tokens: list[str]) -> list[float]:
+        """P(token is inside a propaganda span) for each token (see ``token_probability_array``)."""
+        return [float(p) for p in self.token_probability_array(tokens)]
+
+    def token_probability_array(self, tokens: list[str]) -> np.ndarray:
         """P(token is inside a propaganda span) for each token.
 
         The same sum of hashed feature weights as ``token_features`` gives, computed per distinct token
@@ -133,7 +137,7 @@ class Model:
         bigram feature's weight per distinct pair (``test_propaganda_fast_path_equals_features``)."""
         n = len(tokens)
         if not n:
-            return []
+            return np.zeros(0, dtype=np.float64)
         weights = self.token_weights
         entries = []
         lowered = []
@@ -164,7 +168,7 @@ class Model:
             bigram_weights.append(weight)
         z += np.array(bigram_weights, dtype=np.float64)
         z = np.clip(z, -500.0, 500.0)
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+        return 1.0 / (1.0 + np.exp(-z))
 
     def _token_entry(self, token: str) -> tuple[tuple[float, ...], str]:
         weights = self.token_weights
@@ -182,33 +186,28 @@ class Model:
         return {d: float(self.token_weights[hashed([f"w{d}=<pad>"], TOKEN_DIM)][0]) for d in CONTEXT}
 
     def spans(self, text: str) -> list[tuple[int, int, float]]:
-        """Candidate propaganda spans in ``text`` with their mean token probability."""
-        tokens = tokenize(text)
-        probs = self.token_probabilities([t for _, _, t in tokens])
+        """Candidate propaganda spans in ``text`` with their mean token probability: runs of tokens at or
+        above the threshold, bridging one low token between two high ones, never across a line break."""
+        words = TOKEN.findall(text)
+        bounds = [m.span() for m in TOKEN.finditer(text)]
+        probs = self.token_probability_array(words)
+        high = probs >= self.token_threshold
+        starts = np.flatnonzero(high)  # a run can only start at a high token
         out: list[tuple[int, int, float]] = []
-        run: list[int] = []
-        gap = 0
-        for i, p in enumerate(probs):
-            if run and "\n" in text[tokens[i - 1][1] : tokens[i][0]]:  # spans do not cross lines
-                out.append(self._span(tokens, probs, run))
-                run, gap = [], 0
-            if p >= self.token_threshold:
-                run.append(i)
-                gap = 0
-            elif run and gap < MAX_GAP and i + 1 < len(probs) and probs[i + 1] >= self.token_threshold:
-                run.append(i)
-                gap += 1
-            else:
-                if run:
-                    out.append(self._span(tokens, probs, run))
-                run, gap = [], 0
-        if run:
-            out.append(self._span(tokens, probs, run))
+        n = len(words)
+        i = 0
+        for first in starts:
+            if first < i:
+                continue  # inside the run just closed
+            i = int(first) + 1
+            last = int(first)  # the run is tokens first..last
+            while i < n and "\n" not in text[bounds[i - 1][1] : bounds[i][0]]:
+                if not (high[i] or (high[i - 1] and i + 1 < n and high[i + 1])):
+                    break  # a low token not between two high ones ends the run
+                last = i
+                i += 1
+            out.append((bounds[first][0], bounds[last][1], float(probs[first : last + 1].mean())))
         return out
-
-    @staticmethod
-    def _span(tokens: list[tuple[int, int, str]], probs: list[float], run: list[int]) -> tuple[int, int, float]:
-        return tokens[run[0]][0], tokens[run[-1]][1], float(np.mean([probs[i] for i in run]))
 
     def techniques(self, article: str, start: int, end: int) -> list[tuple[str, float]]:
         """Technique probabilities for one span, best first."""
