@@ -61,6 +61,19 @@ def test_chain_keeps_the_inner_source_and_the_relay() -> None:
     assert a.content.text == "“The budget is balanced for the first time,”"
 
 
+def test_a_time_phrase_is_never_the_source() -> None:
+    """When something was said ("on Tuesday", "last week") sits where the source would be."""
+    for text, source in (
+        ("Senator Ann Lee on Tuesday said the budget is balanced.", "Ann Lee"),
+        ("The agency last week said the bridge is safe.", "agency"),
+        ("“The veto will be overridden,” Mitch McConnell, the majority leader, said Tuesday.", "Mitch McConnell"),
+        ("“The veto will be overridden,” Senator Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell"),
+    ):
+        a = only(text)
+        assert source in a.source.name and "day" not in a.source.name, (text, a.source.name)
+    assert only("The Week reported that the bridge is safe.").source.name.endswith("Week")
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

@@ -91,9 +91,38 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+TIME_PREPOSITIONS = frozenset({"on", "last", "this", "early", "late", "earlier"})
+PERIOD_WORDS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"})
+
+
+def _without_time_tail(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens before a cue minus a closing time phrase ("on Tuesday", "last week"), when words remain
+    before it."""
+    j = len(toks) - 1
+    while j >= 0 and skippable(toks[j][0]):
+        j -= 1
+    if j < 1:
+        return toks
+    word, previous = toks[j][0].lower(), toks[j - 1][0].lower()
+    if not (word in TIME_WORDS or (word in PERIOD_WORDS and previous in TIME_PREPOSITIONS)):
+        return toks
+    k = j - 1
+    if toks[k][0].lower() in TIME_PREPOSITIONS:
+        k -= 1
+    if k < 0 or toks[k][0] in BOUNDARY:
+        return toks
+    return toks[: k + 1]
+
+
+def is_time_phrase(words: list[str]) -> bool:
+    """ "Tuesday", "on Tuesday": when something was said, never who said it."""
+    return bool(words) and all(w.lower() in TIME_WORDS or w.lower() in TIME_PREPOSITIONS for w in words)
+
+
 def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) -> Phrase | None:
-    """The source phrase that ends just before a cue (skipping "also", "has", …)."""
-    toks = tokens(text, limit, cue_start)
+    """The source phrase that ends just before a cue (skipping "also", "has", …, and a time phrase:
+    "Sanders on Tuesday said" -> "Sanders")."""
+    toks = _without_time_tail(tokens(text, limit, cue_start))
     i = len(toks) - 1
     while i >= 0 and skippable(toks[i][0]):
         i -= 1
@@ -171,6 +200,8 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
     last = i - 1
     while last > first and toks[last][0].lower() in ("the", "a", "an", "of"):
         last -= 1
+    if is_time_phrase([t[0] for t in toks[first : last + 1]]):
+        return None, None  # "…, McConnell said Tuesday."
     phrase = Phrase(toks[first][1], toks[last][2], text[toks[first][1] : toks[last][2]])
     role = None
     if i < len(toks) and toks[i][0] == ",":

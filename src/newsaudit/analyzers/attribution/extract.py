@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, left_phrase, right_phrase, tokens
+from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, is_time_phrase, left_phrase, right_phrase, tokens
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
 from newsaudit.analyzers.attribution.lexicon import Cue, cue_matches, cues, source_nouns, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
@@ -337,8 +337,8 @@ def _source_before(
         if apposition is not None:
             return apposition
         nxt = tokens(text, c_end, min(s_end, c_end + 40))
-        if not tell and nxt and nxt[0][0][:1].isupper():
-            return None, None  # "…, said Megan Hester": inverted
+        if not tell and nxt and nxt[0][0][:1].isupper() and not is_time_phrase([nxt[0][0]]):
+            return None, None  # "…, said Megan Hester": inverted (not "…, R-Ky., said Tuesday")
         return _apposition(text, s_start, before, k, strict=strict, loose=True) or (None, None)
     if previous == ")":
         for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
