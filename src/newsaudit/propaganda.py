@@ -139,15 +139,12 @@ class Model:
         if not n:
             return np.zeros(0, dtype=np.float64)
         weights = self.token_weights
-        entries = []
-        lowered = []
-        for token in tokens:
-            entry = self._token_cache.get(token)
+        found = list(map(self._token_cache.get, tokens))
+        for k, entry in enumerate(found):
             if entry is None:
-                entry = self._token_entry(token)
-            entries.append(entry[0])
-            lowered.append(entry[1])
-        table = np.array(entries, dtype=np.float64)
+                found[k] = self._token_entry(tokens[k])
+        table = np.array([entry[0] for entry in found], dtype=np.float64)
+        lowered = [entry[1] for entry in found]
         pads = self._pad_weights()
         z = table[:, 0].copy()
         for column, d in enumerate(CONTEXT, start=1):  # the neighbour at i + d contributes "w{d}=<it>"
@@ -158,14 +155,14 @@ class Model:
                 z[: max(n - d, 0)] += table[d:, column]
                 z[max(n - d, 0) :] += pads[d]
         bigram_cache = self._bigram_cache
-        bigram_weights = []
-        for pair in zip(["<s>", *lowered[:-1]], lowered, strict=True):
-            weight = bigram_cache.get(pair)
+        pairs = list(zip(["<s>", *lowered[:-1]], lowered, strict=True))
+        bigram_weights = list(map(bigram_cache.get, pairs))
+        for k, weight in enumerate(bigram_weights):
             if weight is None:
-                weight = float(weights[zlib.crc32(f"bi={pair[0]}_{pair[1]}".encode()) % TOKEN_DIM])
+                left, right = pairs[k]
+                bigram_weights[k] = float(weights[zlib.crc32(f"bi={left}_{right}".encode()) % TOKEN_DIM])
                 if len(bigram_cache) < CACHE_BIGRAMS:
-                    bigram_cache[pair] = weight
-            bigram_weights.append(weight)
+                    bigram_cache[pairs[k]] = bigram_weights[k]
         z += np.array(bigram_weights, dtype=np.float64)
         z = np.clip(z, -500.0, 500.0)
         return 1.0 / (1.0 + np.exp(-z))
