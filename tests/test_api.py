@@ -41,6 +41,12 @@ def test_audit_signature_is_pinned() -> None:
     assert sig.return_annotation in ("Report", newsaudit.Report)
 
 
+def test_score_sentences_signature_is_pinned() -> None:
+    params = list(inspect.signature(newsaudit.score_sentences).parameters.values())
+    assert [p.name for p in params] == ["sentences", "options"]
+    assert params[1].kind is inspect.Parameter.KEYWORD_ONLY and params[1].default is None
+
+
 def test_report_serialisers_exist_and_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 

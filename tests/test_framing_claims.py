@@ -138,6 +138,11 @@ def test_score_sentences_matches_the_report() -> None:
     first = report.to_dict()["sentences"][0]  # type: ignore[index]
     assert first["checkworthy"] == scores[0]["checkworthy"]
     assert first["speculative"] == scores[0]["speculative"]
+    fast = Options(profile="fast")
+    fast_scores = newsaudit.score_sentences(sentences, options=fast)
+    fast_first = newsaudit.audit(" ".join(sentences) + " " + "The vote was 7 to 2 in the end. " * 3, options=fast)
+    assert fast_first.to_dict()["sentences"][0]["checkworthy"] == fast_scores[0]["checkworthy"]  # type: ignore[index]
+    assert fast_scores[0]["biased"] == scores[0]["biased"]
 
 
 def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() -> None:
