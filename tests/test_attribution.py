@@ -74,6 +74,30 @@ def test_a_time_phrase_is_never_the_source() -> None:
     assert only("The Week reported that the bridge is safe.").source.name.endswith("Week")
 
 
+def test_relative_clause_sources() -> None:
+    """ "X, who said ...": the source is the noun phrase the relative pronoun stands for, and a
+    relative clause set off by commas ends the content."""
+    for text, source, content in (
+        ("The mayor, who said the bridge was unsafe, closed it on Monday.", "mayor", "the bridge was unsafe"),
+        ("The report, which found that prices rose, was published on Monday.", "report", "prices rose"),
+        ("They paid an engineer who said the dam was cracked.", "engineer", "the dam was cracked"),
+        ("He called the city police, which reported that 2,521 shots were fired.", "police", "2,521 shots were fired"),
+    ):
+        a = only(text)
+        assert source in a.source.name.lower() and a.content.text == content, (text, a.source.name, a.content.text)
+        assert a.source_span is not None and a.source_span.text.endswith(("who", "which"))
+    assert run("People who say the bridge is safe are wrong.") == []  # where the content ends is unknown
+
+
+def test_chained_and_parenthesised_appositions() -> None:
+    for text, source, content in (
+        ("Ann Lee, 59, of Ashton, Md., who watched the vote, said the result was fair.", "Ann Lee", "the result"),
+        ("Rep. Tom Reyes (D-N.Y.), chairman of the caucus, said members will help him.", "Tom Reyes", "members will"),
+    ):
+        a = only(text)
+        assert a.source.name == source and a.content.text.startswith(content), (text, a.source.name, a.content.text)
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

@@ -91,6 +91,29 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+AUXILIARIES = frozenset(
+    [
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "is",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+    ]
+)
 TIME_PREPOSITIONS = frozenset({"on", "last", "this", "early", "late", "earlier"})
 PERIOD_WORDS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"})
 
@@ -200,8 +223,11 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
     last = i - 1
     while last > first and toks[last][0].lower() in ("the", "a", "an", "of"):
         last -= 1
-    if is_time_phrase([t[0] for t in toks[first : last + 1]]):
-        return None, None  # "…, McConnell said Tuesday."
+    words = [t[0] for t in toks[first : last + 1]]
+    if is_time_phrase(words) or all(w.lower() in ("the", "a", "an", "of") for w in words):
+        return None, None  # "…, McConnell said Tuesday."; "… said the event …"
+    if i < len(toks) and toks[i][0].lower() in AUXILIARIES:
+        return None, None  # "…, said members will help": the phrase is the subject of what was said
     phrase = Phrase(toks[first][1], toks[last][2], text[toks[first][1] : toks[last][2]])
     role = None
     if i < len(toks) and toks[i][0] == ",":

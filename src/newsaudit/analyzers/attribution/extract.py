@@ -59,6 +59,7 @@ DISCOURSE_ADVERBS = frozenset(
 INTRO_OPENERS = word_group("intro_openers")
 CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"')
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
 INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
 
 
@@ -202,7 +203,7 @@ def _verb_candidate(
             candidate.listener, content_start = _listener(text, c_end, s_end)
         content_start, explicit = _content_start(text, content_start, s_end)
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
-        content_end = _trim_end(text, content_start, s_end)
+        content_end = _relative_clause_end(text, before, k, content_start, _trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’")) and not explicit
         content_first_shape = quoted_first or (
@@ -246,6 +247,38 @@ def _verb_candidate(
         content_first=True,
         extent=extent,
     )
+
+
+def _relative_antecedent(
+    text: str, s_start: int, before: list[tuple[str, int, int]], k: int, *, strict: bool
+) -> Phrase | None:
+    """ "The mayor, who said ...", "an architect who said ...": the source is the noun phrase the
+    relative pronoun stands for; the phrase runs to the pronoun, its name part is the antecedent.
+    Only a clause set off by a comma or after an indefinite noun phrase: in "People who say X are
+    wrong" the content's end cannot be told."""
+    comma = before[k - 1][0] == ","
+    found = left_phrase(text, s_start, before[k - 1][1] if comma else before[k][1], strict=strict)
+    if found is None:
+        return None
+    words = found.text.split()
+    lowered = [w.lower() for w in words]
+    article = next((i for i, w in enumerate(lowered) if w in ("a", "an", "the")), None)
+    if article is not None and article > 0 and words[article - 1].islower():  # "paid an engineer who" -> "an engineer"
+        found = Phrase(found.start + found.text.index(" " + words[article]) + 1, found.end, "")
+        lowered = lowered[article:]
+    if not comma and lowered[0] not in ("a", "an"):
+        return None
+    pronoun_end = before[k][2]
+    return Phrase(found.start, pronoun_end, text[found.start : pronoun_end], (found.start, found.end))
+
+
+def _relative_clause_end(text: str, before: list[tuple[str, int, int]], k: int, start: int, end: int) -> int:
+    """ "The mayor, who said X, closed it": content in a relative clause set off by commas ends at
+    the clause's closing comma."""
+    if k < 1 or before[k][0].lower() not in RELATIVE_PRONOUNS or before[k - 1][0] != ",":
+        return end
+    closing = re.compile(r",\s").search(text, start, end)  # not the comma in "2,521"
+    return _trim_end(text, start, closing.start()) if closing and closing.start() > start else end
 
 
 def _reads_as_cue(
@@ -332,6 +365,8 @@ def _source_before(
     """The source phrase before a cue, past an apposition ("Jane Doe, a spokeswoman, said") or a
     parenthesis ("Sen. Doe (D-Wis.) said"). None when the cue is inverted ("…,” said X")."""
     previous = before[k][0] if k >= 0 else ""
+    if previous.lower() in RELATIVE_PRONOUNS and k >= 1:  # "The mayor, who said ..."
+        return _relative_antecedent(text, s_start, before, k, strict=strict), None
     if previous == ",":
         apposition = _apposition(text, s_start, before, k, strict=strict, loose=False)
         if apposition is not None:
@@ -372,6 +407,8 @@ def _apposition(
             return None
         if word != ",":
             continue
+        if _apposition_piece(text[s_start : before[j][1]]):
+            continue  # "Rawlings, 59, of Ashton, Md., who ...": an age or a place; look further left
         role = text[before[j][2] : before[k][1]].strip()
         first = role.split()[0].lower().strip('“"') if role else ""
         if role.lower() in DISCOURSE_ADVERBS:  # "The Taliban, however, claimed"
@@ -385,7 +422,9 @@ def _apposition(
         )
         if not (role_like or loose):  # loose: "Trump, speaking to veterans, said"
             return None
-        source = left_phrase(text, s_start, before[j][1], strict=strict)
+        source = left_phrase(text, s_start, before[j][1], strict=strict) or _before_parenthesis(
+            text, s_start, before, j, strict=strict
+        )
         if source is None:
             return None
         extent_text = text[source.start : before[k][1]]
@@ -394,6 +433,26 @@ def _apposition(
             return Phrase(source.start, before[k][1], extent_text, core), source.text
         return Phrase(source.start, before[k][1], extent_text, (source.start, source.end)), role
     return None
+
+
+def _before_parenthesis(
+    text: str, s_start: int, before: list[tuple[str, int, int]], j: int, *, strict: bool
+) -> Phrase | None:
+    """ "Rep. Gregory Meeks (D-N.Y.), chairman of ..., said": the name before a parenthesis that
+    ends just before the apposition's comma."""
+    if j < 1 or before[j - 1][0] != ")":
+        return None
+    for i in range(j - 2, max(-1, j - APPOSITION_MAX_TOKENS), -1):
+        if before[i][0] == "(":
+            return left_phrase(text, s_start, before[i][1], strict=strict)
+    return None
+
+
+def _apposition_piece(lead: str) -> bool:
+    """Whether the text before a comma ends in a piece of a chained apposition: an age ("59"),
+    a place ("of Ashton", "Md."), a party and state ("R-Ky.")."""
+    last = lead[lead.rfind(",") + 1 :].strip()
+    return bool(re.fullmatch(r"\d{1,3}|of(?:\s+[A-Z][\w.’'-]*){1,3}|[A-Z][a-z]{0,3}\.|[A-Z]-[A-Z][\w.]*", last))
 
 
 def _is_name(phrase: str) -> bool:
