@@ -52,7 +52,9 @@ class OnnxHead:
         return out
 
 
+@cache
 def available(name: str) -> bool:
+    """Whether the head's files are installed (looked up once: the package does not change while it runs)."""
     folder = resources.files("newsaudit.data").joinpath("models").joinpath(name)
     return folder.joinpath("model.int8.onnx").is_file()
 

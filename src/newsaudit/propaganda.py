@@ -230,7 +230,9 @@ class Model:
         return [sorted(zip(self.labels, (float(x) for x in row), strict=True), key=lambda x: -x[1]) for row in p]
 
 
+@cache
 def available() -> bool:
+    """Whether the model file is installed (looked up once)."""
     return resources.files("newsaudit.data").joinpath("models").joinpath("propaganda.npz").is_file()
 
 

@@ -178,5 +178,7 @@ def load(name: str) -> LinearTextModel:
     )
 
 
+@cache
 def available(name: str) -> bool:
+    """Whether the model file is installed (looked up once)."""
     return resources.files("newsaudit.data").joinpath("models").joinpath(f"{name}.npz").is_file()
