@@ -98,6 +98,18 @@ def test_chained_and_parenthesised_appositions() -> None:
         assert a.source.name == source and a.content.text.startswith(content), (text, a.source.name, a.content.text)
 
 
+def test_suffixed_names_and_that_inside_the_content() -> None:
+    """ "Jr.," is part of a name; a "that" after the content's own subject and verb does not start
+    the content, while one after an adverbial ("on Monday in a statement that") does."""
+    a = only("James P. Kennedy Jr., the U.S. Attorney for the district, said the case shows that threats matter.")
+    assert a.source.name == "James P. Kennedy Jr"
+    assert a.content.text == "the case shows that threats matter"
+    b = only("Maria Lopez said on Monday in a statement that the bridge would reopen.")
+    assert b.content.text == "the bridge would reopen"
+    c = only("The mayor told friends and family that the bridge would reopen.")
+    assert c.content.text == "the bridge would reopen"
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

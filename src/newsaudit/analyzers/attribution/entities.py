@@ -22,7 +22,7 @@ from newsaudit.analyzers.attribution.lexicon import (
 from newsaudit.resources import stopwords
 
 TOKEN_RE = re.compile(
-    r"(?:Co|Inc|Corp|Ltd|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\.(?=\s)|"
+    r"(?:Co|Inc|Corp|Ltd|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\.(?=[\s,;:)]|$)|"
     r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]"
 )
 SKIP_BEFORE_CUE = word_group("skip_before_cue")

@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, is_time_phrase, left_phrase, right_phrase, tokens
+from newsaudit.analyzers.attribution.entities import (
+    BOUNDARY,
+    TIME_WORDS,
+    Phrase,
+    is_time_phrase,
+    left_phrase,
+    right_phrase,
+    tokens,
+)
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
 from newsaudit.analyzers.attribution.lexicon import Cue, cue_matches, cues, source_nouns, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
@@ -60,6 +68,11 @@ INTRO_OPENERS = word_group("intro_openers")
 CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"')
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
+ADVERBIAL_OPENERS = frozenset(
+    {"on", "in", "at", "during", "to", "last", "this", "earlier", "after", "before", "when", "while", "also"}
+    | {"again", "then", "later", "late", "early", "of", "for", "with", "by", "from", "via", "through", "over"}
+    | {"about", "once", "privately", "publicly", "repeatedly", "separately", "further", "however", "too"}
+)
 INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
 
 
@@ -201,7 +214,7 @@ def _verb_candidate(
         content_start = c_end
         if cue.frame == "tell":
             candidate.listener, content_start = _listener(text, c_end, s_end)
-        content_start, explicit = _content_start(text, content_start, s_end)
+        content_start, explicit = _content_start(text, content_start, s_end, after_listener=cue.frame == "tell")
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = _relative_clause_end(text, before, k, content_start, _trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
@@ -532,12 +545,16 @@ def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]
     return phrase, rest[0][1] if rest else s_end
 
 
-def _content_start(text: str, position: int, s_end: int) -> tuple[int, bool]:
+def _content_start(text: str, position: int, s_end: int, *, after_listener: bool = False) -> tuple[int, bool]:
     """Skip what stands between a cue and its content: "on Monday that", "recently,", ":".
-    Also says whether the content is explicitly introduced (that, a colon, a quotation)."""
+    Also says whether the content is explicitly introduced (that, a colon, a quotation). A "that"
+    after a lowercase word that cannot open an adverbial ("said the case shows that …") belongs to
+    the content, unless a listener may stand there ("told friends that …")."""
     toks = tokens(text, position, s_end)
     for i, (word, w_start, t_end) in enumerate(toks[:THAT_WINDOW]):
         low = word.lower()
+        if low in ("that", ":") and i > 0 and not after_listener and _content_word(toks[0][0]):
+            break  # "said the case highlights that …": a clause of the content, not an adverbial before it
         if low in ("that", ":"):
             position = _skip_space(text, t_end, s_end)
             while position < s_end and text[position] in ",:":
@@ -556,6 +573,19 @@ def _content_start(text: str, position: int, s_end: int) -> tuple[int, bool]:
     while position < s_end and text[position] in ",:":
         position = _skip_space(text, position + 1, s_end)
     return position, False
+
+
+def _content_word(word: str) -> bool:
+    """Whether a lowercase word right after a cue starts the content itself ("the", "it", "details")
+    rather than an adverbial ("on Monday", "publicly") or a name or date ("Tuesday", "Nov. 18")."""
+    low = word.lower()
+    return (
+        word[:1].isalpha()
+        and word[:1].islower()
+        and low not in ADVERBIAL_OPENERS
+        and low not in TIME_WORDS
+        and not low.endswith("ly")
+    )
 
 
 def _content_before(text: str, s_start: int, limit: int, quotes: list[Quote]) -> tuple[int, int]:
