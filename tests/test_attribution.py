@@ -110,6 +110,19 @@ def test_suffixed_names_and_that_inside_the_content() -> None:
     assert c.content.text == "the bridge would reopen"
 
 
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    """Text converted from typeset quotes writes ''Yes,'' he said (the New York Times archive)."""
+    text = "''This is no reform,'' said Ann Lee, an economist. Mr. Burman said, ''It is a misguided approach.''"
+    assert [(q.start, q.end) for q in find_quotes(text, doc(text).paragraphs)] == [
+        (0, text.index(" said")),
+        (text.index("''It is"), len(text)),
+    ]
+    first, second = run(text)
+    assert (first.source.name, first.content.text, first.quote) == ("Ann Lee", "''This is no reform,''", True)
+    assert (second.source.name, second.quote) == ("Mr. Burman", True)
+    assert run("The players' union's lawyers' fees rose, the report said.")[0].source.name == "report"
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

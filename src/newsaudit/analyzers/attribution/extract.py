@@ -65,7 +65,7 @@ DISCOURSE_ADVERBS = frozenset(
     ("however", "though", "meanwhile", "too", "also", "in turn", "for example", "for instance", "in fact", "instead")
 )
 INTRO_OPENERS = word_group("intro_openers")
-CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"')
+CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"', ",''")
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 ADVERBIAL_OPENERS = frozenset(
@@ -218,7 +218,7 @@ def _verb_candidate(
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = _relative_clause_end(text, before, k, content_start, _trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
-        quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’")) and not explicit
+        quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and not explicit
         content_first_shape = quoted_first or (
             len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
             and lead.endswith(CONTENT_FIRST_ENDINGS)
@@ -236,7 +236,7 @@ def _verb_candidate(
             return None  # "What did the prosecutors say?": no content
         candidate.content_start, candidate.content_end = content_start, content_end
         return candidate
-    if previous not in (",", "”", "’", '"') and k >= 0:
+    if previous not in (",", "”", "’", '"', "'") and k >= 0:
         return None
     phrase, role = right_phrase(text, c_end, s_end)
     if phrase is None:
@@ -396,7 +396,7 @@ def _source_before(
                     return None, None
                 return Phrase(name.start, before[k][2], text[name.start : before[k][2]], (name.start, name.end)), None
         return None, None
-    if previous in BOUNDARY or previous in ("”", "’"):
+    if previous in BOUNDARY or previous in ("”", "’", "'"):
         return None, None
     source = left_phrase(text, s_start, c_start, strict=strict)
     if source is not None:

@@ -20,7 +20,9 @@ CLOSE_DOUBLE = "”»“"
 SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 SINGLE_CLOSE_RE = re.compile(r"’(?=[\s.,;:!?)\]—–-]|$)")
 MIN_QUOTE_CHARS = 3
-MARK_RE = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + '"‘’') + "]")
+MARK_RE = re.compile("''|[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + '"‘’') + "]")
+"""Every mark that can open or close a quote; two apostrophes ('') are a double mark, as in text
+converted from typeset quotes (the New York Times archive writes ''Yes,'' he said)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +30,11 @@ class Quote:
     start: int  # the opening mark
     end: int  # after the closing mark (or the paragraph end when unbalanced)
     balanced: bool
+    mark: int = 1  # characters in each mark: 2 for ''
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.balanced else self.end
+        return self.start + self.mark, self.end - self.mark if self.balanced else self.end
 
 
 def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> list[Quote]:
@@ -66,16 +69,18 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int
     for mark in MARK_RE.finditer(text, start, end):  # the other characters never open or close a quote
         i, ch = mark.start(), mark.group(0)
         if open_at is None:
-            if ch in OPEN_DOUBLE or ch == '"' or (ch == "‘" and SINGLE_OPEN_RE.match(text, i)):
+            if ch in OPEN_DOUBLE or ch in ('"', "''") or (ch == "‘" and SINGLE_OPEN_RE.match(text, i)):
                 open_at, open_char = i, ch
         elif _closes(text, i, open_char):
-            out.append(Quote(open_at, i + 1, True))
+            out.append(Quote(open_at, i + len(ch), True, len(ch)))
             open_at = None
     return out, open_at
 
 
 def _closes(text: str, i: int, open_char: str) -> bool:
     ch = text[i]
+    if open_char == "''" or text.startswith("''", i):
+        return open_char == "''" and text.startswith("''", i)
     if open_char == '"':
         return ch in '"”'
     if open_char == "‘":
