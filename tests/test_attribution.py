@@ -123,6 +123,17 @@ def test_two_apostrophes_are_a_double_quotation_mark() -> None:
     assert run("The players' union's lawyers' fees rose, the report said.")[0].source.name == "report"
 
 
+def test_quotation_credited_after_a_dash() -> None:
+    """Pull quotes, quoted posts and epigraphs: "“…” ― Name"; not a dash that goes on with a clause."""
+    text = "“The plan is a disgrace.” ― Ana Ruiz “It will fail.”— Tom Lee.\n\n“Never give up.”\n— Winston Churchill"
+    assert [(a.source.name, a.cue.text, a.content.text) for a in run(text)] == [
+        ("Ana Ruiz", "―", "“The plan is a disgrace.”"),
+        ("Tom Lee", "—", "“It will fail.”"),
+        ("Winston Churchill", "—", "“Never give up.”"),
+    ]
+    assert run("He called the plan “a disgrace” — The Post disagreed with him.") == []
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.analyzers.attribution.entities import Parsed, parse
-from newsaudit.analyzers.attribution.extract import Candidate, sentence_candidates
+from newsaudit.analyzers.attribution.extract import Candidate, credit_candidates, sentence_candidates
 from newsaudit.analyzers.attribution.quotes import Quote, find_quotes
 from newsaudit.analyzers.attribution.resolve import Entity, Resolver
 from newsaudit.model import AttributedSource, Attribution, Document, Source, SourceRef, TextSpan
@@ -40,6 +40,7 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
     candidates: list[Candidate] = []
     for sentence in doc.sentences:
         candidates.extend(sentence_candidates(text, sentence.start, sentence.end, quotes, tiers=tiers))
+    candidates.extend(credit_candidates(text, quotes, candidates))
     candidates.sort(key=lambda c: c.cue_start)
     resolver = Resolver(text)
     resolved: list[tuple[Candidate, Entity, Parsed, list[tuple[Entity, Candidate | None]]]] = []

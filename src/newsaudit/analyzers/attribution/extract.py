@@ -131,6 +131,29 @@ def sentence_candidates(
     return _merge_chains(text, found)
 
 
+CREDIT_RE = re.compile(
+    r"[ \t]*\n?[ \t]*[—―–][ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+    r"(?=[ \t]*(?:$|\n|[,(.“\"]))"
+)
+
+
+def credit_candidates(text: str, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
+    """A quotation credited after a dash: "“We will win.” ― Ann Lee" (pull quotes, quoted posts,
+    epigraphs), when no other attribution already covers the quotation."""
+    out = []
+    for q in quotes:
+        if not q.balanced or any(c.content_start <= q.start < c.content_end for c in found):
+            continue
+        m = CREDIT_RE.match(text, q.end, min(len(text), q.end + 120))
+        if m is None or m.group("name").lower().rstrip(".") in NOT_SPEAKERS:
+            continue
+        name = m.group("name").rstrip(".")
+        source = Phrase(m.start("name"), m.start("name") + len(name), name)
+        dash = text.index(m.group(0).strip()[0], q.end)
+        out.append(Candidate(dash, dash + 1, "say", "speech", source, q.start, q.end, content_first=True))
+    return out
+
+
 def _inherit_participle_sources(found: list[Candidate]) -> list[Candidate]:
     """A participle cue without a subject of its own ("..., adding that") shares the source of
     the attribution before it in the sentence; without one it is dropped."""
