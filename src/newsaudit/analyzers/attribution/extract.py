@@ -19,9 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsaudit.analyzers.attribution.content import (
+    RELATIVE_PRONOUNS,
+    before_source,
+    next_paragraph,
+    relative_clause_end,
+    skip_space,
+    start_after_cue,
+    trim_end,
+)
 from newsaudit.analyzers.attribution.entities import (
     BOUNDARY,
-    TIME_WORDS,
     Phrase,
     is_time_phrase,
     left_phrase,
@@ -66,14 +74,6 @@ DISCOURSE_ADVERBS = frozenset(
 )
 INTRO_OPENERS = word_group("intro_openers")
 CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"', ",''")
-THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
-RELATIVE_PRONOUNS = frozenset({"who", "which"})
-ADVERBIAL_OPENERS = frozenset(
-    {"on", "in", "at", "during", "to", "last", "this", "earlier", "after", "before", "when", "while", "also"}
-    | {"again", "then", "later", "late", "early", "of", "for", "with", "by", "from", "via", "through", "over"}
-    | {"about", "once", "privately", "publicly", "repeatedly", "separately", "further", "however", "too"}
-)
-INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
 
 
 @dataclass(slots=True)
@@ -113,12 +113,12 @@ def sentence_candidates(
                 found.append(candidate)
     for m in PASSIVE_THAT_RE.finditer(text, start, end):
         if not _in_quote(m.start(), inside):
-            content_start = _skip_space(text, m.end(), end)
-            found.append(_anonymous(m.start(), m.end(), content_start, _trim_end(text, content_start, end)))
+            content_start = skip_space(text, m.end(), end)
+            found.append(_anonymous(m.start(), m.end(), content_start, trim_end(text, content_start, end)))
     label = SPEAKER_LABEL_RE.match(text, start, end)
     if label and not found and _speaker_label(text, label):
-        content_start = _skip_space(text, label.end(), end)
-        if content_end := _trim_end(text, content_start, end):
+        content_start = skip_space(text, label.end(), end)
+        if content_end := trim_end(text, content_start, end):
             source = Phrase(label.start("name"), label.end("name"), label.group("name"))
             found.append(
                 Candidate(label.start("colon"), label.end("colon"), "say", "speech", source, content_start, content_end)
@@ -126,7 +126,7 @@ def sentence_candidates(
     if not found:
         for m in HEDGED_RE.finditer(text, start, end):
             if not _in_quote(m.start(), inside):
-                found.append(_anonymous(m.start(), m.end(), start, _trim_end(text, start, end)))
+                found.append(_anonymous(m.start(), m.end(), start, trim_end(text, start, end)))
     found = _inherit_participle_sources(found)
     return _merge_chains(text, found)
 
@@ -216,7 +216,7 @@ def _verb_candidate(
     if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
         if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]):
             return None  # "No date has been announced": an event, not a claim
-        content_end = _trim_end(text, s_start, s_end)
+        content_end = trim_end(text, s_start, s_end)
         return Candidate(c_start, c_end, cue.lemma, cue.tier, None, s_start, content_end, anonymous="unnamed sources")
     if not _reads_as_cue(text, form, cue, before, k, c_end, s_end):
         return None
@@ -237,9 +237,9 @@ def _verb_candidate(
         content_start = c_end
         if cue.frame == "tell":
             candidate.listener, content_start = _listener(text, c_end, s_end)
-        content_start, explicit = _content_start(text, content_start, s_end, after_listener=cue.frame == "tell")
+        content_start, explicit = start_after_cue(text, content_start, s_end, after_listener=cue.frame == "tell")
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
-        content_end = _relative_clause_end(text, before, k, content_start, _trim_end(text, content_start, s_end))
+        content_end = relative_clause_end(text, before, k, content_start, trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and not explicit
         content_first_shape = quoted_first or (
@@ -248,10 +248,10 @@ def _verb_candidate(
             and lead.split()[0].lower().strip('“"') not in INTRO_OPENERS
         )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
-            content_start, content_end = _next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
+            content_start, content_end = next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
         elif content_end - content_start < 3 or (content_first_shape and not explicit):
             # "“...,” the agency said (on Friday)." -> the content is before the source
-            content_start, content_end = _content_before(text, s_start, source.start, quotes)
+            content_start, content_end = before_source(text, s_start, source.start, quotes)
             candidate.content_first = True
         if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
@@ -264,12 +264,12 @@ def _verb_candidate(
     phrase, role = right_phrase(text, c_end, s_end)
     if phrase is None:
         return None
-    content_start, content_end = _content_before(text, s_start, c_start, quotes)
+    content_start, content_end = before_source(text, s_start, c_start, quotes)
     if content_end - content_start < 3:
         return None
     extent = None
     if role:
-        role_end = _trim_end(text, phrase.end, s_end)
+        role_end = trim_end(text, phrase.end, s_end)
         extent = (phrase.start, role_end)
     return Candidate(
         c_start,
@@ -306,15 +306,6 @@ def _relative_antecedent(
         return None
     pronoun_end = before[k][2]
     return Phrase(found.start, pronoun_end, text[found.start : pronoun_end], (found.start, found.end))
-
-
-def _relative_clause_end(text: str, before: list[tuple[str, int, int]], k: int, start: int, end: int) -> int:
-    """ "The mayor, who said X, closed it": content in a relative clause set off by commas ends at
-    the clause's closing comma."""
-    if k < 1 or before[k][0].lower() not in RELATIVE_PRONOUNS or before[k - 1][0] != ",":
-        return end
-    closing = re.compile(r",\s").search(text, start, end)  # not the comma in "2,521"
-    return _trim_end(text, start, closing.start()) if closing and closing.start() > start else end
 
 
 def _reads_as_cue(
@@ -498,22 +489,22 @@ def _is_name(phrase: str) -> bool:
 
 def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
     comma = text.find(",", c_end, s_end)
-    np_end = comma if comma != -1 else _trim_end(text, c_end, s_end)
-    np_start = _skip_space(text, c_end, np_end)
+    np_end = comma if comma != -1 else trim_end(text, c_end, s_end)
+    np_start = skip_space(text, c_end, np_end)
     if np_end <= np_start:
         return None
     source = Phrase(np_start, np_end, text[np_start:np_end].strip())
     if not text[s_start:c_start].strip(" ,"):  # "According to X, CONTENT."
         if comma == -1:
             return None
-        content_start = _skip_space(text, comma + 1, s_end)
-        content_end = _trim_end(text, content_start, s_end)
+        content_start = skip_space(text, comma + 1, s_end)
+        content_end = trim_end(text, content_start, s_end)
     else:  # "CONTENT, according to X[, a description]."
         content_start = s_start
-        content_end = _trim_end(text, s_start, c_start)
+        content_end = trim_end(text, s_start, c_start)
         rest = text[comma + 1 : s_end].strip() if comma != -1 else ""
         if rest and rest.split()[0].lower() in ("a", "an", "the", "which", "who"):
-            extent = (np_start, _trim_end(text, comma, s_end))
+            extent = (np_start, trim_end(text, comma, s_end))
             candidate = Candidate(
                 c_start,
                 c_end,
@@ -526,8 +517,8 @@ def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_en
                 extent=extent,
             )
             return candidate if content_end - content_start >= 3 else None
-        if comma != -1 and _trim_end(text, comma + 1, s_end) - comma > 20:
-            content_end = _trim_end(text, s_start, s_end)
+        if comma != -1 and trim_end(text, comma + 1, s_end) - comma > 20:
+            content_end = trim_end(text, s_start, s_end)
     if content_end - content_start < 3:
         return None
     return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end, content_first=True)
@@ -568,81 +559,6 @@ def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]
     return phrase, rest[0][1] if rest else s_end
 
 
-def _content_start(text: str, position: int, s_end: int, *, after_listener: bool = False) -> tuple[int, bool]:
-    """Skip what stands between a cue and its content: "on Monday that", "recently,", ":".
-    Also says whether the content is explicitly introduced (that, a colon, a quotation). A "that"
-    after a lowercase word that cannot open an adverbial ("said the case shows that …") belongs to
-    the content, unless a listener may stand there ("told friends that …")."""
-    toks = tokens(text, position, s_end)
-    for i, (word, w_start, t_end) in enumerate(toks[:THAT_WINDOW]):
-        low = word.lower()
-        if low in ("that", ":") and i > 0 and not after_listener and _content_word(toks[0][0]):
-            break  # "said the case highlights that …": a clause of the content, not an adverbial before it
-        if low in ("that", ":"):
-            position = _skip_space(text, t_end, s_end)
-            while position < s_end and text[position] in ",:":
-                position = _skip_space(text, position + 1, s_end)
-            return position, True
-        if word in ("“", '"', "‘"):
-            return w_start, True
-        if word in BOUNDARY and word != ",":
-            break
-        if word == "," and i > 0 and t_end - position <= INTRO_MAX_CHARS:
-            following = _skip_space(text, t_end, s_end)
-            if following < s_end and (text[following] in '“"‘' or text[following].isupper()):
-                return following, True
-            break
-    position = _skip_space(text, position, s_end)
-    while position < s_end and text[position] in ",:":
-        position = _skip_space(text, position + 1, s_end)
-    return position, False
-
-
-def _content_word(word: str) -> bool:
-    """Whether a lowercase word right after a cue starts the content itself ("the", "it", "details")
-    rather than an adverbial ("on Monday", "publicly") or a name or date ("Tuesday", "Nov. 18")."""
-    low = word.lower()
-    return (
-        word[:1].isalpha()
-        and word[:1].islower()
-        and low not in ADVERBIAL_OPENERS
-        and low not in TIME_WORDS
-        and not low.endswith("ly")
-    )
-
-
-def _content_before(text: str, s_start: int, limit: int, quotes: list[Quote]) -> tuple[int, int]:
-    """Content that precedes its source and cue; a quote ending here may have begun sentences ago."""
-    end = limit
-    while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
-        end -= 1
-    start = s_start
-    for q in quotes:
-        if q.start < s_start < q.end <= limit + 1:
-            start = q.start
-    return start, end
-
-
-def _next_paragraph(text: str, position: int) -> tuple[int, int]:
-    start = _skip_space(text, position, len(text))
-    end = text.find("\n\n", start)
-    end = len(text) if end == -1 else end
-    return start, _trim_end(text, start, end)
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """Drop final sentence punctuation but keep a closing quotation mark."""
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
-        end -= 1
-    return end
-
-
-def _skip_space(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
-        position += 1
-    return position
-
-
 def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
     """Nest attributions. A relay frame ("..., CNN reported", "..., according to X") whose
     content holds another cue becomes that inner attribution's ``via``. Any other attribution
@@ -663,11 +579,11 @@ def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
                 outer_ids.add(id(outer))
                 relay_start = min(outer.cue_start, outer.source.start if outer.source else outer.cue_start)
                 if inner.content_start < relay_start < inner.content_end:
-                    inner.content_end = _trim_end(text, inner.content_start, relay_start)
+                    inner.content_end = trim_end(text, inner.content_start, relay_start)
             elif outer.content_start < inner_start:
                 breaks = list(CLAUSE_BREAK_RE.finditer(text, outer.content_start, inner_start + 1))
                 if breaks and not _in_quote_text(text, outer.content_start, breaks[0].start()):
-                    cut = _trim_end(text, outer.content_start, breaks[-1].start())
+                    cut = trim_end(text, outer.content_start, breaks[-1].start())
                     outer.content_end = min(outer.content_end, cut)
     return [c for c in found if id(c) not in outer_ids]
 

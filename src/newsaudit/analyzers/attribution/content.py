@@ -1,0 +1,104 @@
+"""Where an attribution's content starts and ends: what stands between a cue and its content
+("on Monday that"), a relative clause's closing comma, content before its source, a colon's
+next paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, tokens
+from newsaudit.analyzers.attribution.quotes import Quote
+
+CLAUSE_COMMA_RE = re.compile(r",\s")  # a comma that ends a clause, not the one in "2,521"
+THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
+ADVERBIAL_OPENERS = frozenset(
+    {"on", "in", "at", "during", "to", "last", "this", "earlier", "after", "before", "when", "while", "also"}
+    | {"again", "then", "later", "late", "early", "of", "for", "with", "by", "from", "via", "through", "over"}
+    | {"about", "once", "privately", "publicly", "repeatedly", "separately", "further", "however", "too"}
+)
+
+
+def relative_clause_end(text: str, before: list[tuple[str, int, int]], k: int, start: int, end: int) -> int:
+    """ "The mayor, who said X, closed it": content in a relative clause set off by commas ends at
+    the clause's closing comma."""
+    if k < 1 or before[k][0].lower() not in RELATIVE_PRONOUNS or before[k - 1][0] != ",":
+        return end
+    closing = CLAUSE_COMMA_RE.search(text, start, end)
+    return trim_end(text, start, closing.start()) if closing and closing.start() > start else end
+
+
+def start_after_cue(text: str, position: int, s_end: int, *, after_listener: bool = False) -> tuple[int, bool]:
+    """Skip what stands between a cue and its content: "on Monday that", "recently,", ":".
+    Also says whether the content is explicitly introduced (that, a colon, a quotation). A "that"
+    after a lowercase word that cannot open an adverbial ("said the case shows that …") belongs to
+    the content, unless a listener may stand there ("told friends that …")."""
+    toks = tokens(text, position, s_end)
+    for i, (word, w_start, t_end) in enumerate(toks[:THAT_WINDOW]):
+        low = word.lower()
+        if low in ("that", ":") and i > 0 and not after_listener and content_word(toks[0][0]):
+            break  # "said the case highlights that …": a clause of the content, not an adverbial before it
+        if low in ("that", ":"):
+            position = skip_space(text, t_end, s_end)
+            while position < s_end and text[position] in ",:":
+                position = skip_space(text, position + 1, s_end)
+            return position, True
+        if word in ("“", '"', "‘"):
+            return w_start, True
+        if word in BOUNDARY and word != ",":
+            break
+        if word == "," and i > 0 and t_end - position <= INTRO_MAX_CHARS:
+            following = skip_space(text, t_end, s_end)
+            if following < s_end and (text[following] in '“"‘' or text[following].isupper()):
+                return following, True
+            break
+    position = skip_space(text, position, s_end)
+    while position < s_end and text[position] in ",:":
+        position = skip_space(text, position + 1, s_end)
+    return position, False
+
+
+def content_word(word: str) -> bool:
+    """Whether a lowercase word right after a cue starts the content itself ("the", "it", "details")
+    rather than an adverbial ("on Monday", "publicly") or a name or date ("Tuesday", "Nov. 18")."""
+    low = word.lower()
+    return (
+        word[:1].isalpha()
+        and word[:1].islower()
+        and low not in ADVERBIAL_OPENERS
+        and low not in TIME_WORDS
+        and not low.endswith("ly")
+    )
+
+
+def before_source(text: str, s_start: int, limit: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Content that precedes its source and cue; a quote ending here may have begun sentences ago."""
+    end = limit
+    while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+        end -= 1
+    start = s_start
+    for q in quotes:
+        if q.start < s_start < q.end <= limit + 1:
+            start = q.start
+    return start, end
+
+
+def next_paragraph(text: str, position: int) -> tuple[int, int]:
+    start = skip_space(text, position, len(text))
+    end = text.find("\n\n", start)
+    end = len(text) if end == -1 else end
+    return start, trim_end(text, start, end)
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    """Drop final sentence punctuation but keep a closing quotation mark."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+def skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position].isspace():
+        position += 1
+    return position
