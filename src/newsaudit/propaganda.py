@@ -104,13 +104,15 @@ CACHE_FEATURES = 30_000  # the first distinct feature strings whose CRC32 is kep
 
 def hashed(features: list[str], dim: int) -> np.ndarray:
     """Each feature's column: CRC32 of its UTF-8 bytes modulo ``dim`` (the same at training time)."""
-    crcs = [_CRC.get(f) for f in features]
-    for k, (feature, crc) in enumerate(zip(features, crcs, strict=True)):
-        if crc is None:
-            crcs[k] = zlib.crc32(feature.encode("utf-8"))
-            if len(_CRC) < CACHE_FEATURES:
-                _CRC[feature] = crcs[k]
+    crcs = [c if c is not None else _crc(f) for f, c in zip(features, map(_CRC.get, features), strict=True)]
     return np.array(crcs, dtype=np.int64) % dim
+
+
+def _crc(feature: str) -> int:
+    crc = zlib.crc32(feature.encode("utf-8"))
+    if len(_CRC) < CACHE_FEATURES:
+        _CRC[feature] = crc
+    return crc
 
 
 @dataclass(frozen=True)
@@ -138,11 +140,8 @@ class Model:
         n = len(tokens)
         if not n:
             return np.zeros(0, dtype=np.float64)
-        weights = self.token_weights
-        found = list(map(self._token_cache.get, tokens))
-        for k, entry in enumerate(found):
-            if entry is None:
-                found[k] = self._token_entry(tokens[k])
+        cached = map(self._token_cache.get, tokens)
+        found = [e if e is not None else self._token_entry(t) for t, e in zip(tokens, cached, strict=True)]
         table = np.array([entry[0] for entry in found], dtype=np.float64)
         lowered = [entry[1] for entry in found]
         pads = self._pad_weights()
@@ -156,16 +155,18 @@ class Model:
                 z[max(n - d, 0) :] += pads[d]
         bigram_cache = self._bigram_cache
         pairs = list(zip(["<s>", *lowered[:-1]], lowered, strict=True))
-        bigram_weights = list(map(bigram_cache.get, pairs))
-        for k, weight in enumerate(bigram_weights):
-            if weight is None:
-                left, right = pairs[k]
-                bigram_weights[k] = float(weights[zlib.crc32(f"bi={left}_{right}".encode()) % TOKEN_DIM])
-                if len(bigram_cache) < CACHE_BIGRAMS:
-                    bigram_cache[pairs[k]] = bigram_weights[k]
+        known = map(bigram_cache.get, pairs)
+        bigram_weights = [w if w is not None else self._bigram_weight(p) for p, w in zip(pairs, known, strict=True)]
         z += np.array(bigram_weights, dtype=np.float64)
         z = np.clip(z, -500.0, 500.0)
         return 1.0 / (1.0 + np.exp(-z))
+
+    def _bigram_weight(self, pair: tuple[str, str]) -> float:
+        """The weight of the feature "bi={previous}_{token}", kept for the first ``CACHE_BIGRAMS`` pairs."""
+        weight = float(self.token_weights[zlib.crc32(f"bi={pair[0]}_{pair[1]}".encode()) % TOKEN_DIM])
+        if len(self._bigram_cache) < CACHE_BIGRAMS:
+            self._bigram_cache[pair] = weight
+        return weight
 
     def _token_entry(self, token: str) -> tuple[tuple[float, ...], str]:
         weights = self.token_weights

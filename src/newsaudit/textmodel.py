@@ -115,7 +115,7 @@ class LinearTextModel:
     def decisions(self, texts: Sequence[str]) -> np.ndarray:
         """The logistic regression's decision value for each text (one vectorised pass)."""
         n = len(texts)
-        word_vocab, char_vocab, cache = self.word_vocab, self.char_vocab, self._char_cache
+        word_vocab, cache = self.word_vocab, self._char_cache
         word_ids: list[int] = []
         word_counts: list[int] = []
         chunks: list[bytes] = []
@@ -125,14 +125,7 @@ class LinearTextModel:
             ids = [i for i in map(word_vocab.get, grams) if i is not None]
             word_ids += ids
             word_counts.append(len(ids))
-            packs = list(map(cache.get, words))
-            for k, found in enumerate(packs):
-                if found is None:
-                    char_grams = word_char_ngrams(words[k])
-                    ids = [i for i in map(char_vocab.get, char_grams) if i is not None]
-                    packs[k] = np.array(ids, dtype=np.int32).tobytes()
-                    if len(cache) < CACHE_WORDS:  # full: later (rarer) words are computed each time
-                        cache[words[k]] = packs[k]
+            packs = [p if p is not None else self._pack(w) for w, p in zip(words, map(cache.get, words), strict=True)]
             chunks += packs
             total = sum(map(len, packs))
             char_counts.append(total // 4)
@@ -145,6 +138,15 @@ class LinearTextModel:
         char_ids = np.frombuffer(b"".join(chunks), dtype=np.int32).astype(np.int64)
         z += _block_scores(np.repeat(rows, char_counts), char_ids, self.char_idf, self.coef[offset:], n)
         return z
+
+    def _pack(self, word: str) -> bytes:
+        """A word's character n-gram ids (packed int32), kept for the first ``CACHE_WORDS`` words."""
+        char_vocab = self.char_vocab
+        ids = [i for i in map(char_vocab.get, word_char_ngrams(word)) if i is not None]
+        packed = np.array(ids, dtype=np.int32).tobytes()
+        if len(self._char_cache) < CACHE_WORDS:  # full: later (rarer) words are computed each time
+            self._char_cache[word] = packed
+        return packed
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         z = np.clip(self.decisions(texts), -500.0, 500.0)
