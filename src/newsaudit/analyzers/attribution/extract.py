@@ -132,7 +132,7 @@ def sentence_candidates(
 
 
 CREDIT_RE = re.compile(
-    r"[ \t]*\n?[ \t]*[—―–][ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+    r"[ \t]*\n?[ \t]*(?P<dash>[—―–])[ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
     r"(?=[ \t]*(?:$|\n|[,(.“\"]))"
 )
 
@@ -149,7 +149,7 @@ def credit_candidates(text: str, quotes: list[Quote], found: list[Candidate]) ->
             continue
         name = m.group("name").rstrip(".")
         source = Phrase(m.start("name"), m.start("name") + len(name), name)
-        dash = text.index(m.group(0).strip()[0], q.end)
+        dash = m.start("dash")
         out.append(Candidate(dash, dash + 1, "say", "speech", source, q.start, q.end, content_first=True))
     return out
 
