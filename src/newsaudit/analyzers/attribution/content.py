@@ -7,17 +7,14 @@ from __future__ import annotations
 import re
 
 from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, tokens
+from newsaudit.analyzers.attribution.lexicon import word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 CLAUSE_COMMA_RE = re.compile(r",\s")  # a comma that ends a clause, not the one in "2,521"
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before the content
-ADVERBIAL_OPENERS = frozenset(
-    {"on", "in", "at", "during", "to", "last", "this", "earlier", "after", "before", "when", "while", "also"}
-    | {"again", "then", "later", "late", "early", "of", "for", "with", "by", "from", "via", "through", "over"}
-    | {"about", "once", "privately", "publicly", "repeatedly", "separately", "further", "however", "too"}
-)
+ADVERBIAL_OPENERS = word_group("adverbial_openers")
 
 
 def relative_clause_end(text: str, before: list[tuple[str, int, int]], k: int, start: int, end: int) -> int:

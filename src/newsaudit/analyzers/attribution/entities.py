@@ -91,31 +91,9 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-AUXILIARIES = frozenset(
-    [
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "is",
-        "are",
-        "was",
-        "were",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-    ]
-)
-TIME_PREPOSITIONS = frozenset({"on", "last", "this", "early", "late", "earlier"})
-PERIOD_WORDS = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"})
+AUXILIARIES = word_group("auxiliaries")
+TIME_PREPOSITIONS = word_group("time_prepositions")
+PERIOD_WORDS = word_group("period_words")
 
 
 def _without_time_tail(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -296,13 +296,11 @@ def _relative_antecedent(
     found = left_phrase(text, s_start, before[k - 1][1] if comma else before[k][1], strict=strict)
     if found is None:
         return None
-    words = found.text.split()
-    lowered = [w.lower() for w in words]
-    article = next((i for i, w in enumerate(lowered) if w in ("a", "an", "the")), None)
-    if article is not None and article > 0 and words[article - 1].islower():  # "paid an engineer who" -> "an engineer"
-        found = Phrase(found.start + found.text.index(" " + words[article]) + 1, found.end, "")
-        lowered = lowered[article:]
-    if not comma and lowered[0] not in ("a", "an"):
+    words = tokens(text, found.start, found.end)
+    article = next((i for i, w in enumerate(words) if w[0].lower() in ("a", "an", "the")), None)
+    if article is not None and article > 0 and words[article - 1][0].islower():  # "paid an engineer who"
+        found, words = Phrase(words[article][1], found.end, ""), words[article:]
+    if not comma and words[0][0].lower() not in ("a", "an"):
         return None
     pronoun_end = before[k][2]
     return Phrase(found.start, pronoun_end, text[found.start : pronoun_end], (found.start, found.end))
