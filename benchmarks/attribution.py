@@ -263,7 +263,8 @@ def main() -> None:
             "",
             "Caveats: the dev set was annotated before looking at newsaudit's output on it, but rules were "
             "then refined while reading its errors, so its figures are optimistic; PolNeAR test was only "
-            "scored, never inspected (rules and the learned cue list used PolNeAR train and dev). PolNeAR "
+            "scored, never inspected (rules, the learned cue list and the broad-scope cue filter used PolNeAR "
+            "train and dev; the filter's threshold was chosen on dev). PolNeAR "
             "annotates beliefs, stances and acts as attributions; `scope=broad` is newsaudit's setting for "
             "that notion, `scope=speech` (the default) reports only what sources state.",
         ]

@@ -134,6 +134,38 @@ def test_quotation_credited_after_a_dash() -> None:
     assert run("He called the plan “a disgrace” — The Post disagreed with him.") == []
 
 
+def test_a_misprinted_opening_mark_opens_a_quote() -> None:
+    """Scraped comments open with the closing mark: ”It is over.” ― Name."""
+    text = "”The plan is a disgrace. It will fail.” ― Ana Ruiz\n\nHe said ”no” twice."
+    first = run(text)[0]
+    assert (first.source.name, first.content.text) == ("Ana Ruiz", "”The plan is a disgrace. It will fail.”")
+    quote = find_quotes(text, doc(text).paragraphs)[0]
+    assert (quote.start, quote.end) == (0, text.index(" ―"))
+
+
+def test_headline_speaker_labels() -> None:
+    """A headline "Name: Title-Case Claim" credits the claim to the name; a lower-case sentence
+    after a colon, a longer name or a section label does not."""
+    found = only("Pence: Gennifer Flowers Won’t Be at Debate, Campaign Says Nothing\n\nThe debate is on Monday.")
+    assert (found.source.name, found.cue.text) == ("Pence", ":")
+    assert found.content.text.startswith("Gennifer Flowers")
+    assert run("Update: Markets Fall Sharply After Rate Decision\n\nThe rate rose.") == []
+    assert run("Chicago: the city had a cold winter and a wet spring this year.") == []
+    assert run("Star Wars Jedi: Fallen Order Is the Best Game of the Year\n\nIt sold well.") == []
+
+
+def test_learned_cues_act_only_in_broad_scope() -> None:
+    """Broad scope (PolNeAR's notion) tries every other verb as a cue and keeps what the learned
+    filter reads as an attribution; events with a subject stay events."""
+    text = "Senator Ann Lee is stressing that the bill would cut taxes for most families."
+    assert attribute(doc(text)).attributions == ()
+    (found,) = attribute(doc(text), broad=True).attributions
+    assert (found.source.name, found.cue.text) == ("Ann Lee", "stressing")
+    assert found.content.text.startswith("the bill would")
+    for event in ("The train arrived at the station ten minutes late.", "The storm damaged roofs across the town."):
+        assert attribute(doc(event), broad=True).attributions == ()
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

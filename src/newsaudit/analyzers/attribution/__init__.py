@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsaudit.analyzers import AnalyzerOutput, register
+from newsaudit.analyzers.attribution import learned
+from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.entities import Parsed, parse
-from newsaudit.analyzers.attribution.extract import Candidate, credit_candidates, sentence_candidates
+from newsaudit.analyzers.attribution.extract import sentence_candidates
+from newsaudit.analyzers.attribution.labels import credit_candidates
 from newsaudit.analyzers.attribution.quotes import Quote, find_quotes
 from newsaudit.analyzers.attribution.resolve import Entity, Resolver
 from newsaudit.model import AttributedSource, Attribution, Document, Source, SourceRef, TextSpan
@@ -38,8 +41,11 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
     quotes = find_quotes(text, doc.paragraphs)
     tiers = ("speech", "belief") if broad else ("speech",)
     candidates: list[Candidate] = []
+    cue_filter = learned.cue_filter() if broad else None
     for sentence in doc.sentences:
-        candidates.extend(sentence_candidates(text, sentence.start, sentence.end, quotes, tiers=tiers))
+        candidates.extend(
+            sentence_candidates(text, sentence.start, sentence.end, quotes, tiers=tiers, cue_filter=cue_filter)
+        )
     candidates.extend(credit_candidates(text, quotes, candidates))
     candidates.sort(key=lambda c: c.cue_start)
     resolver = Resolver(text)

@@ -17,8 +17,10 @@ inner one keeps its source and gains the outer source in ``via``. A listener tha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
+from newsaudit.analyzers.attribution import learned
+from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import (
     RELATIVE_PRONOUNS,
     before_source,
@@ -37,7 +39,9 @@ from newsaudit.analyzers.attribution.entities import (
     tokens,
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
-from newsaudit.analyzers.attribution.lexicon import Cue, cue_matches, cues, source_nouns, word_group
+from newsaudit.analyzers.attribution.labels import speaker_label
+from newsaudit.analyzers.attribution.learned import CueFilter
+from newsaudit.analyzers.attribution.lexicon import Cue, cue_matches, cues, source_nouns, speech_forms, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
@@ -47,12 +51,6 @@ PASSIVE_THAT_RE = re.compile(
     re.I,
 )
 HEDGED_RE = re.compile(r"\breportedly\b|\ballegedly\b", re.I)
-# "PENCE: Well, ..." (transcripts) and "Pence: Flowers won't be at debate" (headlines).
-SPEAKER_LABEL_RE = re.compile(
-    r"[\"“]?(?P<name>(?:[A-Z][A-Za-z’'.-]*[A-Za-z.]\s+){0,3}[A-Z][A-Za-z’'.-]*[A-Za-z.])\s*(?P<colon>:)\s+"
-    r"(?=\S+\s+\S+\s+\S+)"
-)
-NOT_SPEAKERS = word_group("not_speakers")
 NOUN_FOLLOWERS = frozenset(
     {"from", "of", "in", "on", "at", "for", "with", "and", "or", "by", ".", ",", ";", ":", ")", "—", "–", "about"}
     | {"are", "were", "is", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might"}
@@ -76,36 +74,24 @@ INTRO_OPENERS = word_group("intro_openers")
 CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"', ",''")
 
 
-@dataclass(slots=True)
-class Candidate:
-    cue_start: int
-    cue_end: int
-    lemma: str
-    tier: str
-    source: Phrase | None
-    content_start: int
-    content_end: int
-    role: str | None = None
-    listener: Phrase | None = None
-    anonymous: str | None = None  # passive/hedged: no source phrase, a description instead
-    via: list[Candidate] = field(default_factory=list)
-    content_first: bool = False  # "CONTENT, SOURCE CUE" / "CONTENT, according to SOURCE": can relay
-    extent: tuple[int, int] | None = None  # the source as written, apposition included
-
-
 def sentence_candidates(
-    text: str, start: int, end: int, quotes: list[Quote], *, tiers: tuple[str, ...]
+    text: str, start: int, end: int, quotes: list[Quote], *, tiers: tuple[str, ...], cue_filter: CueFilter | None = None
 ) -> list[Candidate]:
-    """Attribution candidates of one sentence ``text[start:end]``, chains merged."""
+    """Attribution candidates of one sentence ``text[start:end]``, chains merged. With a
+    ``cue_filter`` (broad scope), cues beyond the speech tier are the words it keeps."""
     inside = [q for q in quotes if q.start < end and start < q.end]
     found: list[Candidate] = []
-    for c_start, c_end, form in cue_matches(text, start, end, tiers):
+    broad = "belief" in tiers
+    for c_start, c_end, form in cue_matches(text, start, end, ("speech",) if cue_filter else tiers):
         if _in_quote(c_start, inside) or (form[0].isupper() and _not_sentence_start(text, start, c_start)):
             continue  # a capitalised cue word mid-sentence is a name ("Islamic State"), not a verb
         cue = cues()[" ".join(form.lower().split())]
-        candidate = _verb_candidate(text, start, end, c_start, c_end, cue, inside, broad="belief" in tiers)
+        candidate = _verb_candidate(text, start, end, c_start, c_end, cue, inside, broad=broad)
         if candidate is not None:
             found.append(candidate)
+    if cue_filter is not None:
+        learned_found = learned_candidates(text, start, end, inside, cue_filter.lexicon)
+        found.extend(c for c, features in learned_found if cue_filter.keeps(features))
     for m in ACCORDING_RE.finditer(text, start, end):
         if not _in_quote(m.start(), inside):
             candidate = _according_candidate(text, start, end, m.start(), m.end())
@@ -115,14 +101,8 @@ def sentence_candidates(
         if not _in_quote(m.start(), inside):
             content_start = skip_space(text, m.end(), end)
             found.append(_anonymous(m.start(), m.end(), content_start, trim_end(text, content_start, end)))
-    label = SPEAKER_LABEL_RE.match(text, start, end)
-    if label and not found and _speaker_label(text, label):
-        content_start = skip_space(text, label.end(), end)
-        if content_end := trim_end(text, content_start, end):
-            source = Phrase(label.start("name"), label.end("name"), label.group("name"))
-            found.append(
-                Candidate(label.start("colon"), label.end("colon"), "say", "speech", source, content_start, content_end)
-            )
+    if not found and (label := speaker_label(text, start, end)) is not None:
+        found.append(label)
     if not found:
         for m in HEDGED_RE.finditer(text, start, end):
             if not _in_quote(m.start(), inside):
@@ -131,27 +111,23 @@ def sentence_candidates(
     return _merge_chains(text, found)
 
 
-CREDIT_RE = re.compile(
-    r"[ \t]*\n?[ \t]*(?P<dash>[—―–])[ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
-    r"(?=[ \t]*(?:$|\n|[,(.“\"]))"
-)
-
-
-def credit_candidates(text: str, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
-    """A quotation credited after a dash: "“We will win.” ― Ann Lee" (pull quotes, quoted posts,
-    epigraphs), when no other attribution already covers the quotation."""
-    out = []
-    for q in quotes:
-        if not q.balanced or any(c.content_start <= q.start < c.content_end for c in found):
+def learned_candidates(
+    text: str, start: int, end: int, quotes: list[Quote], lexicon: dict[str, list[float]]
+) -> Iterator[tuple[Candidate, list[str]]]:
+    """Every word outside the speech tier tried as a cue by the same rules, with the features
+    the learned filter judges it by (``training/cue_filter.py`` trains on exactly these)."""
+    taken = {c_start for c_start, _, _ in cue_matches(text, start, end, ("speech",))}
+    for c_start, c_end in learned.candidate_words(text, start, end, speech_forms(), lexicon):
+        if c_start in taken or _in_quote(c_start, quotes):
             continue
-        m = CREDIT_RE.match(text, q.end, min(len(text), q.end + 120))
-        if m is None or m.group("name").lower().rstrip(".") in NOT_SPEAKERS:
+        form = text[c_start:c_end]
+        cue = cues().get(form) or Cue(form, "belief", "say")
+        c = _verb_candidate(text, start, end, c_start, c_end, cue, quotes, broad=True)
+        if c is None or c.source is None or c.source.end <= c.source.start:
             continue
-        name = m.group("name").rstrip(".")
-        source = Phrase(m.start("name"), m.start("name") + len(name), name)
-        dash = m.start("dash")
-        out.append(Candidate(dash, dash + 1, "say", "speech", source, q.start, q.end, content_first=True))
-    return out
+        c.tier = "belief"
+        spans = (c.cue_start, c.cue_end), (c.source.start, c.source.end), (c.content_start, c.content_end)
+        yield c, learned.features(text, start, end, *spans, lexicon)
 
 
 def _inherit_participle_sources(found: list[Candidate]) -> list[Candidate]:
@@ -167,15 +143,6 @@ def _inherit_participle_sources(found: list[Candidate]) -> list[Candidate]:
             c.source = previous.source
         out.append(c)
     return out
-
-
-def _speaker_label(text: str, label: re.Match[str]) -> bool:
-    """ "PENCE: ..." in a transcript, or "Name: “quote”": not "Star Wars Jedi: Fallen Order"."""
-    name = label.group("name")
-    if name.lower() in NOT_SPEAKERS:
-        return False
-    after = text[label.end() : label.end() + 1]
-    return (name.isupper() and len(name) > 2) or after in '“"‘'
 
 
 def _not_sentence_start(text: str, s_start: int, position: int) -> bool:
@@ -221,7 +188,7 @@ def _verb_candidate(
     if not _reads_as_cue(text, form, cue, before, k, c_end, s_end):
         return None
     strict = form in NOUN_LIKE
-    participle = form.endswith("ing") and previous not in BE_FORMS
+    participle = form.endswith("ing") and not _progressive(previous, before[k + 1 :])
     if participle:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
         if source is None:
@@ -283,6 +250,11 @@ def _verb_candidate(
         content_first=True,
         extent=extent,
     )
+
+
+def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
+    """ "is stressing", "was also saying": a verb of its own, not a participle clause."""
+    return previous in BE_FORMS or any(t[0].lower() in BE_FORMS for t in skipped)
 
 
 def _relative_antecedent(

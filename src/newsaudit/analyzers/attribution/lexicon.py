@@ -47,6 +47,12 @@ def cues() -> dict[str, Cue]:
 
 
 @cache
+def speech_forms() -> frozenset[str]:
+    """Cue forms of the speech tier: the ones the learned cue filter leaves to the rules."""
+    return frozenset(f for f, c in cues().items() if c.tier == "speech")
+
+
+@cache
 def hand_cues() -> dict[str, Cue]:
     """The hand-written lexicon (``reporting_verbs.tsv``)."""
     out: dict[str, Cue] = {}

@@ -4,6 +4,7 @@ Curly marks (“ ” ‘ ’ « ») and straight double quotes are paired per pa
 opens every paragraph of a multi-paragraph quote and closes only the last one: an unclosed
 quote whose next paragraph opens with a mark continues there. A mark that is never closed
 is reported as unbalanced (the quote runs to the end of its paragraph) instead of guessed.
+A closing mark after a space and before a letter opens a quote (a misprint).
 Single curly quotes are quotes only when they open after a space or at the start and close
 before a space or punctuation, so that apostrophes ("Afghanistan’s") are not taken.
 """
@@ -18,6 +19,9 @@ from newsaudit.model import Paragraph
 OPEN_DOUBLE = "“«„"
 CLOSE_DOUBLE = "”»“"
 SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
+MISPRINTED_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=\s))”(?=\w)")
+"""A closing mark that can only be opening: after a space or a line start, before a letter
+(”Mr. Trump embodies ...” in scraped comments)."""
 SINGLE_CLOSE_RE = re.compile(r"’(?=[\s.,;:!?)\]—–-]|$)")
 MIN_QUOTE_CHARS = 3
 MARK_RE = re.compile("''|[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + '"‘’') + "]")
@@ -71,6 +75,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int
         if open_at is None:
             if ch in OPEN_DOUBLE or ch in ('"', "''") or (ch == "‘" and SINGLE_OPEN_RE.match(text, i)):
                 open_at, open_char = i, ch
+            elif ch == "”" and MISPRINTED_OPEN_RE.match(text, i):
+                open_at, open_char = i, "“"
         elif _closes(text, i, open_char):
             out.append(Quote(open_at, i + len(ch), True, len(ch)))
             open_at = None

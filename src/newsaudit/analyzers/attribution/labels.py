@@ -1,0 +1,74 @@
+"""Attributions without a verb: speaker labels and dash credits.
+
+- ``NAME: CONTENT``: "PENCE: Well, ..." in a transcript, "Name: “quote”", and a headline
+  "Pence: Flowers Won’t Be at Debate" (a one- or two-word name before a title-case claim).
+- ``“QUOTE” ― NAME``: a quotation credited after a dash (pull quotes, quoted posts, epigraphs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsaudit.analyzers.attribution.candidate import Candidate
+from newsaudit.analyzers.attribution.content import skip_space, trim_end
+from newsaudit.analyzers.attribution.entities import Phrase
+from newsaudit.analyzers.attribution.lexicon import word_group
+from newsaudit.analyzers.attribution.quotes import Quote
+
+# "PENCE: Well, ..." (transcripts) and "Pence: Flowers won't be at debate" (headlines).
+SPEAKER_LABEL_RE = re.compile(
+    r"[\"“]?(?P<name>(?:[A-Z][A-Za-z’'.-]*[A-Za-z.]\s+){0,3}[A-Z][A-Za-z’'.-]*[A-Za-z.])\s*(?P<colon>:)\s+"
+    r"(?=\S+\s+\S+\s+\S+)"
+)
+NOT_SPEAKERS = word_group("not_speakers")
+CREDIT_RE = re.compile(
+    r"[ \t]*\n?[ \t]*(?P<dash>[—―–])[ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
+    r"(?=[ \t]*(?:$|\n|[,(.“\"]))"
+)
+
+
+def credit_candidates(text: str, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
+    """A quotation credited after a dash: "“We will win.” ― Ann Lee" (pull quotes, quoted posts,
+    epigraphs), when no other attribution already covers the quotation."""
+    out = []
+    for q in quotes:
+        if not q.balanced or any(c.content_start <= q.start < c.content_end for c in found):
+            continue
+        m = CREDIT_RE.match(text, q.end, min(len(text), q.end + 120))
+        if m is None or m.group("name").lower().rstrip(".") in NOT_SPEAKERS:
+            continue
+        name = m.group("name").rstrip(".")
+        source = Phrase(m.start("name"), m.start("name") + len(name), name)
+        dash = m.start("dash")
+        out.append(Candidate(dash, dash + 1, "say", "speech", source, q.start, q.end, content_first=True))
+    return out
+
+
+def speaker_label(text: str, start: int, end: int) -> Candidate | None:
+    """The sentence ``text[start:end]`` as a labelled statement, or None."""
+    label = SPEAKER_LABEL_RE.match(text, start, end)
+    if label is None or not _speaker_label(text, label, end):
+        return None
+    content_start = skip_space(text, label.end(), end)
+    content_end = trim_end(text, content_start, end)
+    if not content_end:
+        return None
+    source = Phrase(label.start("name"), label.end("name"), label.group("name"))
+    return Candidate(label.start("colon"), label.end("colon"), "say", "speech", source, content_start, content_end)
+
+
+def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
+    """ "PENCE: ..." in a transcript, "Name: “quote”", or a headline "Pence: Flowers Won’t Be at
+    Debate" (a name of one or two words before a title-case claim): not "Star Wars Jedi: Fallen Order"."""
+    name = label.group("name")
+    if name.lower() in NOT_SPEAKERS:
+        return False
+    after = text[label.end() : label.end() + 1]
+    return (name.isupper() and len(name) > 2) or after in '“"‘' or _headline_claim(text, name, label.end(), end)
+
+
+def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
+    words = [w for w in text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+    one_line = "\n" not in text[start:end].strip()
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(name.split()) <= 2 and one_line and len(words) >= 3 and capitalised >= 0.8 * len(words)
