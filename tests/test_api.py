@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 import newsaudit
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_public_names_are_pinned() -> None:
@@ -66,3 +69,11 @@ def test_records_are_frozen() -> None:
         span.start = 2  # type: ignore[misc]
     with pytest.raises(ValueError):
         newsaudit.Span(5, 2)
+
+
+def test_the_package_type_checks() -> None:
+    """mypy --strict over the whole package (configured in pyproject.toml) finds nothing."""
+    from mypy import api
+
+    stdout, stderr, status = api.run(["--config-file", str(ROOT / "pyproject.toml"), str(ROOT / "src" / "newsaudit")])
+    assert status == 0, stdout + stderr

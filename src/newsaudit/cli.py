@@ -7,12 +7,15 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from newsaudit import errors
 from newsaudit.options import MB, Options
+
+if TYPE_CHECKING:
+    from newsaudit.batch import Summary
 
 app = typer.Typer(
     name="newsaudit",
@@ -160,7 +163,9 @@ def batch(
     raise typer.Exit(summary.exit_code)
 
 
-def _batch_local(inputs, store, workers, options, retry_errors, show):  # type: ignore[no-untyped-def]
+def _batch_local(
+    inputs: list[str], store: str | Path, workers: int, options: Options, retry_errors: bool, show: bool
+) -> Summary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsaudit import batch as batch_engine
@@ -184,7 +189,7 @@ def _batch_local(inputs, store, workers, options, retry_errors, show):  # type: 
         task = bar.add_task("audit", total=None, rate=0.0, errors=0)
         started = time.perf_counter()
 
-        def tick(summary, total):  # type: ignore[no-untyped-def]
+        def tick(summary: Summary, total: int | None) -> None:
             done = summary.audited + summary.failed + summary.skipped
             elapsed = max(1e-9, time.perf_counter() - started)
             bar.update(

@@ -41,9 +41,11 @@ def from_html(html: str, *, url: str | None, options: Options) -> Extracted:
         with_metadata=True,
         include_tables=True,
     )
+    if isinstance(result, dict):  # only with as_dict=True, which is not asked for
+        raise TypeError("trafilatura returned a dict")
     if result is None or not (result.text or "").strip():
         raise errors.InputError("no article text found in this HTML page", code=errors.NO_TEXT)
-    text = result.text
+    text: str = result.text or ""
     sitename = (result.sitename or "").strip() or None
     domain = _domain(url) or (result.hostname or None)
     title = _strip_site_from_title(result.title, sitename)

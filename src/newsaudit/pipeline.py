@@ -12,7 +12,7 @@ from newsaudit import analyzers as registry
 from newsaudit import errors, extract, ingest, segment
 from newsaudit.analyzers import AnalyzerOutput
 from newsaudit.language import detect_language
-from newsaudit.model import Document, InputInfo, Removal, Report, Warning
+from newsaudit.model import Attribution, Document, Finding, InputInfo, Removal, Report, Warning
 from newsaudit.model import Source as CitedSource
 from newsaudit.options import Options
 
@@ -173,7 +173,8 @@ def assemble(
     timings: dict[str, float],
 ) -> Report:
     labels: list[dict[str, object]] = [{} for _ in document.sentences]
-    findings, attributions = [], []
+    findings: list[Finding] = []
+    attributions: list[Attribution] = []
     sources: dict[tuple[str, str], CitedSource] = {}
     headline: dict[str, object] = {}
     signals: dict[str, object] = {}

@@ -52,7 +52,9 @@ class Cleaner(Protocol):
     name: str
     version: int
 
-    def clean(self, text: str, *, options: Options) -> CleanResult: ...
+    def clean(
+        self, text: str, *, options: Options, title_hint: str | None = None, whole_text_is_story: bool = False
+    ) -> CleanResult: ...
 
 
 @dataclass(frozen=True, slots=True)

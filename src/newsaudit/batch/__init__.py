@@ -15,7 +15,7 @@ import hashlib
 import json
 import multiprocessing
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -75,7 +75,7 @@ def item_key(item: Item, print_: str) -> str:
     return hashlib.sha256(f"{item.input_id}:{print_}".encode()).hexdigest()[:32]
 
 
-def keyed_items(paths: list[str | Path], options: Options, summary: Summary) -> Iterator[tuple[str, Item]]:
+def keyed_items(paths: Sequence[str | Path], options: Options, summary: Summary) -> Iterator[tuple[str, Item]]:
     """Each distinct input once, with its key; counts inputs and duplicates in ``summary``."""
     print_ = fingerprint(options)
     seen: set[str] = set()
@@ -141,7 +141,7 @@ def audit_item(key: str, item: Item, options: Options | None = None) -> Rows:
 
 
 def run(
-    paths: list[str | Path],
+    paths: Sequence[str | Path],
     store_path: str | Path,
     *,
     workers: int = 1,

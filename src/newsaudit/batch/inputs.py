@@ -18,7 +18,7 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +53,7 @@ class Item:
         return h.hexdigest()
 
 
-def iter_items(paths: list[str | Path]) -> Iterator[Item]:
+def iter_items(paths: Sequence[str | Path]) -> Iterator[Item]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -67,7 +67,7 @@ def iter_items(paths: list[str | Path]) -> Iterator[Item]:
             yield Item(str(path), error=(errors.NOT_FOUND, f"no such file or folder: {path}"))
 
 
-def count_items(paths: list[str | Path]) -> int | None:
+def count_items(paths: Sequence[str | Path]) -> int | None:
     """How many items ``iter_items`` will yield (a cheap pass: lines and records are counted, not parsed)."""
     total = 0
     try:

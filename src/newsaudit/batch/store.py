@@ -188,7 +188,11 @@ class Store:
         self.path = str(path)
         # The store is written by one thread between worker results: keep DuckDB from taking the cores
         # the workers need and from caching the whole database in memory.
-        config = {"threads": STORE_THREADS, "memory_limit": STORE_MEMORY, "preserve_insertion_order": False}
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "threads": STORE_THREADS,
+            "memory_limit": STORE_MEMORY,
+            "preserve_insertion_order": False,
+        }
         self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         if not read_only:
             self.con.execute(SCHEMA)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from newsaudit.model import Attribution, Rating, Report, Source
+from newsaudit.render.values import items, number
 
 PALETTE = ("#cfe3ff", "#ffe0b3", "#d9f2d0", "#f6d0e8", "#e3d7ff", "#fff2a8", "#c9f0ef", "#f5d5c8")
 FRAMING_LABELS = ("loaded_language", "speculative", "propaganda")
@@ -123,15 +124,13 @@ def _headline(report: Report) -> str:
     h = report.headline
     if not h or h.get("text") is None:
         return '<p class="meta">No headline signals (no title found).</p>'
-    clickbait = float(h.get("clickbait", 0.0))  # type: ignore[arg-type]
+    clickbait = number(h.get("clickbait"))
     support = str(h.get("support", "unknown"))
     cb_class = "b-bad" if clickbait >= 0.5 else "b-good"
     sup_class = {"supported": "b-good", "partly": "b-mid"}.get(support, "b-bad")
-    evidence = h.get("evidence") or []
     links = ", ".join(
-        f'<a href="#s{int(item["start"])}">“{_e(_clip(str(item["text"]), 70))}”</a>'
-        for item in evidence  # type: ignore[union-attr]
-        if isinstance(item, dict)
+        f'<a href="#s{int(number(item["start"]))}">“{_e(_clip(str(item["text"]), 70))}”</a>'
+        for item in items(h.get("evidence"))
     )
     evidence_html = f"<br>evidence: {links}" if links else ""
     partisan = report.signals.get("hyperpartisan")
@@ -165,7 +164,7 @@ def _composition(report: Report) -> str:
     if not total:
         return ""
     attributed = sum(1 for s in labels if s.get("voice") == "attributed")
-    opinion = sum(1 for s in labels if s.get("voice") != "attributed" and float(s.get("subjective", 0)) >= 0.5)  # type: ignore[arg-type]
+    opinion = sum(1 for s in labels if s.get("voice") != "attributed" and number(s.get("subjective")) >= 0.5)
     author = total - attributed - opinion
     parts = [
         ("attributed", attributed, "#8ab4f8"),
@@ -236,7 +235,7 @@ def _highlight(text: str, start: int, end: int, layers: list[tuple[int, int, _La
         if layer.anchor:
             anchors.setdefault(max(s, start), []).append(layer.anchor)
     cuts = sorted({start, end, *(max(start, min(end, x)) for s, e, _ in inside for x in (s, e))})
-    out = []
+    out: list[str] = []
     for left, right in itertools.pairwise(cuts):
         out.extend(f'<a id="{_e(anchor)}"></a>' for anchor in anchors.get(left, ()))
         piece = text[left:right]

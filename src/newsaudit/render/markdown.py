@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsaudit.model import Rating, Report
+from newsaudit.render.values import items, number
 
 
 def _escape(text: str) -> str:
@@ -36,8 +37,8 @@ def to_markdown(report: Report) -> str:
         out += ["", "## Who says what", "", "| Source | Kind | Cue | Claim | Via |", "|---|---|---|---|---|"]
         for a in report.attributions:
             via = ", ".join(v.name for v in a.via)
-            cells = (_escape(a.source.name), a.source.kind, _escape(a.cue.text), _escape(a.content.text), via)
-            out.append("| " + " | ".join(cells) + " |")
+            row = (_escape(a.source.name), a.source.kind, _escape(a.cue.text), _escape(a.content.text), via)
+            out.append("| " + " | ".join(row) + " |")
     if report.sources:
         out += ["", "## Sources", "", "| Source | Kind | Role | Claims | Relayed | Domain | Reliability |"]
         out.append("|---|---|---|---|---|---|---|")
@@ -72,12 +73,10 @@ def _headline(report: Report) -> list[str]:
     out = ["", "## Headline", ""]
     if not h or h.get("text") is None:
         return [*out, "No title found: no headline signals."]
-    out.append(f"- **Clickbait:** {float(h.get('clickbait', 0.0)):.2f}")  # type: ignore[arg-type]
+    out.append(f"- **Clickbait:** {number(h.get('clickbait')):.2f}")
     out.append(f"- **Body support:** {h.get('support')} — {_escape(str(h.get('reason', '')))}")
-    evidence = h.get("evidence") or []
-    for item in evidence:  # type: ignore[union-attr]
-        if isinstance(item, dict):
-            out.append(f"  - evidence: “{_escape(str(item['text']))}”")
+    for item in items(h.get("evidence")):
+        out.append(f"  - evidence: “{_escape(str(item['text']))}”")
     partisan = report.signals.get("hyperpartisan")
     if isinstance(partisan, dict):
         out.append(f"- **Hyperpartisan (whole article):** {float(partisan.get('score', 0.0)):.2f}")
@@ -90,11 +89,7 @@ def _makeup(report: Report) -> list[str]:
         return []
     total = len(labels)
     attributed = sum(1 for s in labels if s.get("voice") == "attributed")
-    opinion = sum(
-        1
-        for s in labels
-        if s.get("voice") != "attributed" and float(s.get("subjective", 0)) >= 0.5  # type: ignore[arg-type]
-    )
+    opinion = sum(1 for s in labels if s.get("voice") != "attributed" and number(s.get("subjective")) >= 0.5)
     author = total - attributed - opinion
     return [
         "",

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsaudit.model import Finding, Report
+from newsaudit.render.values import number
 
 EXAMPLES_PER_LABEL = 5
 
@@ -40,7 +41,7 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
         partisan = report.signals.get("hyperpartisan")
         extra = f"; hyperpartisan {float(partisan['score']):.2f}" if isinstance(partisan, dict) else ""
         console.print(
-            f"headline: clickbait {float(h.get('clickbait', 0.0)):.2f}; body support "  # type: ignore[arg-type]
+            f"headline: clickbait {number(h.get('clickbait')):.2f}; body support "
             f"[bold]{h.get('support')}[/bold] ({h.get('reason')}){extra}"
         )
     if report.attributions:

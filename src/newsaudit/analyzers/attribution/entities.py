@@ -263,14 +263,14 @@ def parse(phrase: str) -> Parsed:
     name_words = words[name_start:]
     role_words = words[:name_start]
     name = " ".join(name_words)
-    role = strip_article(" ".join(role_words)) or None
+    title = strip_article(" ".join(role_words)) or None
     if head in DOCUMENT_HEADS:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
         return Parsed(stripped, "anonymous", None)
     if any(w.lower().strip("’'s") in ORG_WORDS for w in name_words) or (name.isupper() and len(name) <= 6):
-        return Parsed(name, "organization", role)
-    return Parsed(name, "person", role)
+        return Parsed(name, "organization", title)
+    return Parsed(name, "person", title)
 
 
 def _head_part(words: list[str]) -> list[str]:
