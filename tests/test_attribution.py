@@ -166,6 +166,28 @@ def test_learned_cues_act_only_in_broad_scope() -> None:
         assert attribute(doc(event), broad=True).attributions == ()
 
 
+def test_inverted_source_after_a_comma_and_name_particles() -> None:
+    """ "CONTENT, too, said NAME, ROLE." puts the source after the cue; "X, a spokesman, said the
+    union expected …" keeps X. Lower-case particles stay inside names."""
+    a = only("Computers have seen price rises, too, said Monica de Bolle, a senior fellow at the institute.")
+    assert (a.source.name, a.source.role, a.content.text) == (
+        "Monica de Bolle",
+        "a senior fellow at the institute",
+        "Computers have seen price rises, too",
+    )
+    b = only("Phil Smith, a spokesman for the union, said the union members reopened the mine.")
+    assert (b.source.name, b.content.text) == ("Phil Smith", "the union members reopened the mine")
+
+
+def test_groups_of_people_and_quotes_before_a_place() -> None:
+    a = only("Backers of tariffs say that they help American companies compete.")
+    assert (a.source.name, a.source.kind) == ("Backers of tariffs", "anonymous")
+    text = '"The betrayal is over," Trump said at a rally in Monroe, La., on Nov. 6, 2019.'
+    assert only(text).content.text == '"The betrayal is over,"'
+    assert run("These receptors have shown up in unexpected tissues, the study found.")[0].cue.text == "found"
+    assert [a.cue.text for a in run("These receptors have shown up in unexpected tissues.")] == []
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

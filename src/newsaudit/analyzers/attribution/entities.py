@@ -29,6 +29,9 @@ SKIP_BEFORE_CUE = word_group("skip_before_cue")
 CLAUSE_WORDS = word_group("clause_words")
 MAX_PHRASE_TOKENS = 14  # "the U.S. Attorney’s Office for the Western District of New York"
 LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "on"})
+NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "dos"}
+)
 LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
@@ -150,7 +153,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             break
         if low in LINKING_PREPOSITIONS and i < end_index:
             following = toks[i + 1][0]
-            if not (_is_capitalised(following) or following.lower() in ("the", "a", "an")):
+            group_noun = i > 0 and toks[i - 1][0].lower() in source_nouns() | ANONYMOUS_HEADS  # "backers of tariffs"
+            if not (_is_capitalised(following) or following.lower() in ("the", "a", "an") or group_noun):
                 break
         if end_index - i >= MAX_PHRASE_TOKENS:
             break
@@ -193,7 +197,14 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
         low = word.lower()
         if word in BOUNDARY or low in CLAUSE_WORDS or word == ".":
             break
-        if not (_is_capitalised(word) or low in ("the", "a", "an", "of") or low in titles() or low in source_nouns()):
+        particle = low in NAME_PARTICLES and i > first and i + 1 < len(toks) and _is_capitalised(toks[i + 1][0])
+        if not (
+            _is_capitalised(word)
+            or low in ("the", "a", "an", "of")
+            or low in titles()
+            or low in source_nouns()
+            or particle
+        ):
             break
         i += 1
     if i == first:
@@ -268,15 +279,22 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
         return Parsed(stripped, "anonymous", None)
-    if any(w.lower().strip("’'s") in ORG_WORDS for w in name_words) or (name.isupper() and len(name) <= 6):
+    if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6):
         return Parsed(name, "organization", title)
     return Parsed(name, "person", title)
+
+
+def _org_word(word: str) -> bool:
+    """ "Watch", "Equities", "Agency’s": a word that makes a name an organisation's."""
+    low = word.lower()
+    return low in ORG_WORDS or re.sub(r"[’']s?$", "", low) in ORG_WORDS or low.rstrip("s") in ORG_WORDS
 
 
 def _head_part(words: list[str]) -> list[str]:
     """Words up to the noun phrase's head: "A person familiar with the matter" -> "A person"."""
     for i, word in enumerate(words[1:], start=1):
-        if word.lower() in HEAD_ENDERS and not _is_capitalised(words[i - 1]):
+        group = i == 1 and words[0].lower() in ANONYMOUS_HEADS  # "Backers of tariffs" at a sentence start
+        if word.lower() in HEAD_ENDERS and (group or not _is_capitalised(words[i - 1])):
             part = words[:i]
             while len(part) > 1 and part[-1].lower() in ("familiar", "close", "knowledgeable", "briefed"):
                 part = part[:-1]

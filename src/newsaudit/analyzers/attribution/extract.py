@@ -56,6 +56,7 @@ NOUN_FOLLOWERS = frozenset(
     | {"are", "were", "is", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might"}
 )
 PARTICIPLES = word_group("irregular_participles")
+PHRASAL_NON_CUES = word_group("phrasal_non_cues")
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
 ADDED_AMOUNT_RE = re.compile(r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b)")
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
@@ -193,6 +194,8 @@ def _verb_candidate(
         source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
         if source is None:
             source = Phrase(c_start, c_start, "")  # filled from the sentence's previous attribution
+    elif _inverted_after_comma(text, cue, before, c_end, s_end):
+        source, role = None, None  # "…, too, said Mary Lovely, an economist": the source follows
     else:
         source, role = _source_before(
             text, s_start, c_start, c_end, s_end, before, k, strict=strict, tell=cue.frame == "tell"
@@ -208,7 +211,10 @@ def _verb_candidate(
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = relative_clause_end(text, before, k, content_start, trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
-        quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and not explicit
+        weak = explicit and text[:content_start].rstrip().endswith(",")  # "said at a rally in Monroe, La."
+        quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and (
+            not explicit or weak
+        )
         content_first_shape = quoted_first or (
             len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
             and lead.endswith(CONTENT_FIRST_ENDINGS)
@@ -216,7 +222,7 @@ def _verb_candidate(
         )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
             content_start, content_end = next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
-        elif content_end - content_start < 3 or (content_first_shape and not explicit):
+        elif content_end - content_start < 3 or (content_first_shape and (not explicit or quoted_first)):
             # "“...,” the agency said (on Friday)." -> the content is before the source
             content_start, content_end = before_source(text, s_start, source.start, quotes)
             candidate.content_first = True
@@ -228,6 +234,13 @@ def _verb_candidate(
         return candidate
     if previous not in (",", "”", "’", '"', "'") and k >= 0:
         return None
+    return _inverted_candidate(text, s_start, s_end, c_start, c_end, cue, quotes)
+
+
+def _inverted_candidate(
+    text: str, s_start: int, s_end: int, c_start: int, c_end: int, cue: Cue, quotes: list[Quote]
+) -> Candidate | None:
+    """ "“CONTENT,” CUE SOURCE[, ROLE]." / "CONTENT, CUE SOURCE.": the source after the cue."""
     phrase, role = right_phrase(text, c_end, s_end)
     if phrase is None:
         return None
@@ -250,6 +263,17 @@ def _verb_candidate(
         content_first=True,
         extent=extent,
     )
+
+
+def _inverted_after_comma(text: str, cue: Cue, before: list[tuple[str, int, int]], c_end: int, s_end: int) -> bool:
+    """ "…, too, said Mary Lovely, an economist": a speech cue right after a comma, then a source
+    phrase that ends the sentence or opens an apposition (not "X, a spokesman, said the union expected")."""
+    if cue.tier != "speech" or cue.frame != "say" or not before or before[-1][0] != ",":
+        return False
+    phrase = right_phrase(text, c_end, s_end)[0]
+    if phrase is None or phrase.text.lower().startswith("of "):  # "…, said of RT.": the topic
+        return False
+    return text[phrase.end : s_end].lstrip()[:1] in ("", ",", ".", ";")  # the whole source, not a subject
 
 
 def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
@@ -296,6 +320,8 @@ def _reads_as_cue(
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
+    if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
+        return False  # "receptors have shown up in …", "she called in to the show"
     if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment"):
         return False  # "believes in sedans", "reported on the trial": not a claim
     if next_word == "by" and form.endswith(("ed", "wn", "nd")):
