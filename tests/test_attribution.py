@@ -188,6 +188,20 @@ def test_groups_of_people_and_quotes_before_a_place() -> None:
     assert [a.cue.text for a in run("These receptors have shown up in unexpected tissues.")] == []
 
 
+def test_datelines_names_with_on_and_non_reporting_uses() -> None:
+    text = (
+        "BUFFALO, N.Y. — Hours before the game on Tuesday, Wild coach Bruce Boudreau praised the winger, "
+        "saying he always finds a way to score."
+    )
+    assert [(a.source.name, a.cue.text) for a in run(text)] == [("Bruce Boudreau", "saying")]
+    a = only("The National Institute on Drug Abuse has estimated that 964,000 people used the drug.")
+    assert (a.source.name, a.source.kind) == ("National Institute on Drug Abuse", "organization")
+    assert run("Rookie Emil Bemstrom added a goal and an assist.") == []
+    assert run("This graphic, provided by a data firm, shows U.S. states where the drug is legal.") == []
+    b = only('Ian Hamilton, an expert at the University of York who did not work on it, told Newsweek: "Not so."')
+    assert (b.source.name, b.content.text, [v.name for v in b.via]) == ("Ian Hamilton", '"Not so."', ["Newsweek"])
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

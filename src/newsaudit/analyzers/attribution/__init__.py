@@ -8,6 +8,7 @@ source phrases and kinds, ``resolve`` for aliases across the article.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 
 from newsaudit.analyzers import AnalyzerOutput, register
@@ -158,10 +159,16 @@ def _voices(doc: Document, attributions: tuple[Attribution, ...]) -> dict[int, d
     """A sentence is the author's unless it carries an attribution's cue or is mostly attributed content."""
     labels: dict[int, dict[str, object]] = {}
     spans = sorted((a.content.start, a.content.end) for a in attributions)
-    cues = [a.cue.start for a in attributions]
+    cues = sorted(a.cue.start for a in attributions)
+    active: list[tuple[int, int]] = []  # spans that start before the sentence ends (a sweep: sentences are in order)
+    next_span = 0
     for index, s in enumerate(doc.sentences):
-        covered = sum(max(0, min(s.end, e) - max(s.start, b)) for b, e in spans)
-        has_cue = any(s.start <= c < s.end for c in cues)
+        while next_span < len(spans) and spans[next_span][0] < s.end:
+            active.append(spans[next_span])
+            next_span += 1
+        active = [(b, e) for b, e in active if e > s.start]
+        covered = sum(min(s.end, e) - max(s.start, b) for b, e in active)
+        has_cue = bisect.bisect_left(cues, s.start) < bisect.bisect_left(cues, s.end)
         attributed = has_cue or covered >= VOICE_MIN_SHARE * (s.end - s.start)
         labels[index] = {"voice": "attributed" if attributed else "author"}
     return labels

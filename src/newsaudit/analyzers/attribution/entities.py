@@ -143,7 +143,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             continue
         if low in CLAUSE_WORDS:
             if (
-                low == "and"
+                low in ("and", "on")  # "Smith and Jones said", "the Institute on Drug Abuse said"
                 and 0 < i < end_index
                 and _is_capitalised(toks[i - 1][0])
                 and _is_capitalised(toks[i + 1][0])
@@ -275,6 +275,8 @@ def parse(phrase: str) -> Parsed:
     role_words = words[:name_start]
     name = " ".join(name_words)
     title = strip_article(" ".join(role_words)) or None
+    if title is not None and title.lower() in ("the", "a", "an"):
+        title = None
     if head in DOCUMENT_HEADS:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
@@ -308,7 +310,7 @@ def _name_run_start(words: list[str]) -> int | None:
     if i < 0 or not _is_capitalised(words[i]):
         return None
     while i > 0 and (
-        _is_capitalised(words[i - 1]) or words[i - 1].lower() in ("of", "and", "for", "de", "van", "von", "al", "bin")
+        _is_capitalised(words[i - 1]) or words[i - 1].lower() in {"of", "and", "for", "on"} | NAME_PARTICLES
     ):
         i -= 1
     while i < len(words) - 1 and (

@@ -16,6 +16,7 @@ inner one keeps its source and gains the outer source in ``via``. A listener tha
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -24,6 +25,7 @@ from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import (
     RELATIVE_PRONOUNS,
     before_source,
+    content_word,
     next_paragraph,
     relative_clause_end,
     skip_space,
@@ -41,7 +43,15 @@ from newsaudit.analyzers.attribution.entities import (
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
 from newsaudit.analyzers.attribution.labels import speaker_label
 from newsaudit.analyzers.attribution.learned import CueFilter
-from newsaudit.analyzers.attribution.lexicon import Cue, cue_matches, cues, source_nouns, speech_forms, word_group
+from newsaudit.analyzers.attribution.lexicon import (
+    Cue,
+    cue_matches,
+    cues,
+    source_nouns,
+    speech_forms,
+    titles,
+    word_group,
+)
 from newsaudit.analyzers.attribution.quotes import Quote
 
 ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
@@ -58,7 +68,10 @@ NOUN_FOLLOWERS = frozenset(
 PARTICIPLES = word_group("irregular_participles")
 PHRASAL_NON_CUES = word_group("phrasal_non_cues")
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
-ADDED_AMOUNT_RE = re.compile(r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b)")
+ADDED_AMOUNT_RE = re.compile(
+    r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b|an?\s+(?:goal|assist|point|run|touchdown)|"
+    r"(?:one|two|three|four|five)\s)"
+)  # "The stock added 2%", "Bemstrom added a goal"
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
 NOUN_LIKE = word_group("noun_like_cues")
 DETERMINERS = word_group("determiners")
@@ -118,12 +131,15 @@ def learned_candidates(
     """Every word outside the speech tier tried as a cue by the same rules, with the features
     the learned filter judges it by (``training/cue_filter.py`` trains on exactly these)."""
     taken = {c_start for c_start, _, _ in cue_matches(text, start, end, ("speech",))}
+    sentence = tokens(text, start, end)  # tokenised once: each candidate reads the words before it
+    ends = [t[2] for t in sentence]
     for c_start, c_end in learned.candidate_words(text, start, end, speech_forms(), lexicon):
         if c_start in taken or _in_quote(c_start, quotes):
             continue
         form = text[c_start:c_end]
         cue = cues().get(form) or Cue(form, "belief", "say")
-        c = _verb_candidate(text, start, end, c_start, c_end, cue, quotes, broad=True)
+        before = sentence[: bisect.bisect_right(ends, c_start)]
+        c = _verb_candidate(text, start, end, c_start, c_end, cue, quotes, broad=True, before=before)
         if c is None or c.source is None or c.source.end <= c.source.start:
             continue
         c.tier = "belief"
@@ -170,10 +186,13 @@ def _verb_candidate(
     quotes: list[Quote],
     *,
     broad: bool = False,
+    before: list[tuple[str, int, int]] | None = None,
 ) -> Candidate | None:
     """One cue's attribution: its source and content, or None when the word is not used as a cue.
-    ``broad`` (PolNeAR's notion) also takes objects of "that"-frame cues ("cited the delays")."""
-    before = tokens(text, s_start, c_start)
+    ``broad`` (PolNeAR's notion) also takes objects of "that"-frame cues ("cited the delays").
+    ``before``: the sentence's tokens before the cue, when the caller has them."""
+    if before is None:
+        before = tokens(text, s_start, c_start)
     k = len(before) - 1
     while k >= 0 and _skippable(before[k][0]):
         k -= 1
@@ -232,8 +251,8 @@ def _verb_candidate(
             return None  # "What did the prosecutors say?": no content
         candidate.content_start, candidate.content_end = content_start, content_end
         return candidate
-    if previous not in (",", "”", "’", '"', "'") and k >= 0:
-        return None
+    if (previous not in (",", "”", "’", '"', "'") and k >= 0) or cue.frame == "tell":
+        return None  # no "“…,” told X": a tell cue needs its source before it
     return _inverted_candidate(text, s_start, s_end, c_start, c_end, cue, quotes)
 
 
@@ -242,7 +261,7 @@ def _inverted_candidate(
 ) -> Candidate | None:
     """ "“CONTENT,” CUE SOURCE[, ROLE]." / "CONTENT, CUE SOURCE.": the source after the cue."""
     phrase, role = right_phrase(text, c_end, s_end)
-    if phrase is None:
+    if phrase is None or not _ends_source(text, phrase.end, s_end):
         return None
     content_start, content_end = before_source(text, s_start, c_start, quotes)
     if content_end - content_start < 3:
@@ -273,7 +292,15 @@ def _inverted_after_comma(text: str, cue: Cue, before: list[tuple[str, int, int]
     phrase = right_phrase(text, c_end, s_end)[0]
     if phrase is None or phrase.text.lower().startswith("of "):  # "…, said of RT.": the topic
         return False
-    return text[phrase.end : s_end].lstrip()[:1] in ("", ",", ".", ";")  # the whole source, not a subject
+    return _ends_source(text, phrase.end, s_end)
+
+
+def _ends_source(text: str, position: int, s_end: int) -> bool:
+    """Whether a source phrase after its cue is whole: no content word follows it ("…, shows U.S.
+    states where": the phrase is a clause's subject), only an apposition, a time or place ("on
+    Tuesday", "in an interview") or the sentence end."""
+    rest = text[position:s_end].split()
+    return not rest or not content_word(rest[0].strip(",.;:!?")) or rest[0].lower() in ("who", "whose")
 
 
 def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
@@ -351,8 +378,11 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
 def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
     """The name that opens a sentence ("The Post on Thursday ..., saying ..." -> "The Post")."""
     toks = tokens(text, s_start, limit)
+    dash = next((i for i, t in enumerate(toks[:8]) if t[0] in ("—", "–")), None)
+    if dash is not None and all(t[0].isupper() or t[0] in ",." for t in toks[:dash]):
+        toks = toks[dash + 1 :]  # a dateline: "BUFFALO, N.Y. — ..."
     while True:  # skip "Then," / "Last week," / "In a statement on Monday,"
-        comma = next((i for i, t in enumerate(toks[:7]) if t[0] == ","), None)
+        comma = next((i for i, t in enumerate(toks[:10]) if t[0] == ","), None)
         if comma is None or comma == 0:
             break
         toks = toks[comma + 1 :]
@@ -362,7 +392,8 @@ def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
         return None
     last = -1
     for i, (word, _, _) in enumerate(toks[:8]):
-        if word[:1].isupper() or (i > 0 and word.lower() in ("of", "the", "and") and last == i - 1):
+        title = word.lower() in titles() and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()  # "Wild coach Bruce"
+        if word[:1].isupper() or (i > 0 and (word.lower() in ("of", "the", "and") or title) and last == i - 1):
             last = i if word[:1].isupper() else last
             continue
         if i == 0 and word.lower() in ("the", "a", "an"):
