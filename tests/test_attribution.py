@@ -202,6 +202,17 @@ def test_datelines_names_with_on_and_non_reporting_uses() -> None:
     assert (b.source.name, b.content.text, [v.name for v in b.via]) == ("Ian Hamilton", '"Not so."', ["Newsweek"])
 
 
+def test_numbers_offices_and_members_of_outlets() -> None:
+    a = only("But according to the WHO, there were 3,248 cases reported worldwide between 2010 and 2015.")
+    assert (a.source.name, a.content.text) == ("WHO", "there were 3,248 cases reported worldwide between 2010 and 2015")
+    b = only("Secretary of State Mike Pompeo said the talks would resume.")
+    assert (b.source.name, b.source.role) == ("Mike Pompeo", "Secretary of State")
+    c = only("Alex Horton of the Washington Post reported that the man had eaten a rabbit.")
+    assert (c.source.name, c.source.kind, c.source.role) == ("Alex Horton", "person", "of the Washington Post")
+    d = only("President Barack Obama has long called for tax fairness, aides said.")
+    assert d.source.name == "aides" or d.source.kind == "anonymous"
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

@@ -23,7 +23,7 @@ from newsaudit.resources import stopwords
 
 TOKEN_RE = re.compile(
     r"(?:Co|Inc|Corp|Ltd|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\.(?=[\s,;:)]|$)|"
-    r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]"
+    r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]"
 )
 SKIP_BEFORE_CUE = word_group("skip_before_cue")
 CLAUSE_WORDS = word_group("clause_words")
@@ -31,6 +31,9 @@ MAX_PHRASE_TOKENS = 14  # "the U.S. Attorney’s Office for the Western District
 LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "on"})
 NAME_PARTICLES = frozenset(
     {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "dos"}
+)
+PERSON_OF_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?P<prep>of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)"
 )
 LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
@@ -138,6 +141,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             break
         if i < end_index and low in cues() and word.islower():
             break  # another cue verb: "Officials said a scan revealed" -> "a scan"
+        if i < end_index and low in AUXILIARIES and word.islower():
+            break  # a verb of another clause: "there were 3,248 cases" -> "3,248 cases"
         if low in LINKING_AFTER and i > 0 and toks[i - 1][0].lower() in LINKING_AFTER[low]:
             i -= 1
             continue
@@ -160,7 +165,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             break
         i -= 1
     first = i + 1
-    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {"and"}:
+    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {"and", "not", "never"}:
         first += 1
     if first > end_index:
         return None
@@ -175,7 +180,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     elif (
         not head[0].isalpha()
         or (low_head in stopwords() and low_head not in PRONOUNS)
-        or low_head in cues()
+        or (low_head in cues() and not _is_capitalised(head))  # "The Post said" is a name
         or (low_head.endswith("ly") and not _is_capitalised(head))
     ):
         return None
@@ -241,6 +246,12 @@ def parse(phrase: str) -> Parsed:
         if owner.kind in ("outlet", "organization", "person") and not owner.generic:
             document = text[: owned.start("owner")].strip() if owned.re is OWNED_DOCUMENT_RE else None
             return Parsed(owner.name, owner.kind, owner.role or _document_role(document), False, owner.outlet_domain)
+    member = PERSON_OF_RE.match(text)
+    if member and member.group("name").lower() not in titles():
+        org = parse(member.group("org"))
+        if org.kind in ("outlet", "organization") and parse(member.group("name")).kind in ("person", "unknown"):
+            role = f"{member.group('prep')} {member.group('org')}"  # "Alex Horton of the Washington Post"
+            return Parsed(member.group("name"), "person", role)
     descriptor = OUTLET_DESCRIPTORS_RE.search(text)
     if descriptor:
         name = text[descriptor.end() :]
@@ -305,17 +316,24 @@ def _head_part(words: list[str]) -> list[str]:
 
 
 def _name_run_start(words: list[str]) -> int | None:
-    """Index where the final run of capitalised words (the name) starts, titles excluded."""
+    """Index where the final run of capitalised words (the name) starts, titles excluded
+    ("Secretary of State Mike Pompeo" -> "Mike Pompeo"; "Institute for the Study of War" whole)."""
     i = len(words) - 1
     if i < 0 or not _is_capitalised(words[i]):
         return None
+    connectors = {"of", "and", "for", "on"} | NAME_PARTICLES
     while i > 0 and (
-        _is_capitalised(words[i - 1]) or words[i - 1].lower() in {"of", "and", "for", "on"} | NAME_PARTICLES
+        _is_capitalised(words[i - 1])
+        or words[i - 1].lower() in connectors
+        or (words[i - 1].lower() == "the" and i > 2 and words[i - 2].lower() in ("of", "for", "on"))
     ):
         i -= 1
+    title_words = {t.rstrip(".") for t in titles()}
     while i < len(words) - 1 and (
-        words[i].lower().rstrip(".") in {t.rstrip(".") for t in titles()} or words[i].lower() in ("of", "and", "the")
+        words[i].lower().rstrip(".") in title_words or words[i].lower() in ("of", "and", "the")
     ):
+        if words[i].lower().rstrip(".") in title_words and i + 3 < len(words) and words[i + 1].lower() == "of":
+            i += 2  # "Secretary of State", "Minister of Defence": the office is part of the title
         i += 1
     return i
 

@@ -67,6 +67,10 @@ NOUN_FOLLOWERS = frozenset(
 )
 PARTICIPLES = word_group("irregular_participles")
 PHRASAL_NON_CUES = word_group("phrasal_non_cues")
+REDUCED_RELATIVE_NEXT_RE = re.compile(
+    r"\s+(?:on|in|at|by|to|for|from|during|last|earlier|worldwide|nationwide|globally|between|since|across)\b"
+)
+SENTENCE_LINKS = frozenset(("but", "and", "yet", "so", "however", "still", "also", "now", "then", "meanwhile", "or"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
 ADDED_AMOUNT_RE = re.compile(
     r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b|an?\s+(?:goal|assist|point|run|touchdown)|"
@@ -365,14 +369,15 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
     """ "a letter posted on Twitter", "a deal announced at the start": a participle after a
     plain noun, not a cue with a source."""
     words = source.text.split()
-    if not form.endswith("ed") or not (
-        words[0].lower() in ("a", "an") or (len(words) > 2 and words[-2].lower() in ("a", "an"))
-    ):
+    if not form.endswith("ed") or not words:
+        return False
+    indefinite = words[0].lower() in ("a", "an") or words[0][:1].isdigit()  # "3,248 cases reported worldwide"
+    if not (indefinite or (len(words) > 2 and words[-2].lower() in ("a", "an"))):
         return False
     head = words[-1].lower()
     if head in source_nouns() or head in ROLE_HEADS or words[-1][:1].isupper():
         return False
-    return bool(re.match(r"\s+(?:on|in|at|by|to|for|from|during|last|earlier)\b", text[c_end:s_end]))
+    return bool(REDUCED_RELATIVE_NEXT_RE.match(text, c_end, s_end))
 
 
 def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
@@ -521,7 +526,8 @@ def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_en
     if np_end <= np_start:
         return None
     source = Phrase(np_start, np_end, text[np_start:np_end].strip())
-    if not text[s_start:c_start].strip(" ,"):  # "According to X, CONTENT."
+    lead = text[s_start:c_start].strip(' ,“"').lower()
+    if not lead or lead in SENTENCE_LINKS:  # "(But) according to X, CONTENT."
         if comma == -1:
             return None
         content_start = skip_space(text, comma + 1, s_end)
