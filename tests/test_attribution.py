@@ -213,6 +213,16 @@ def test_numbers_offices_and_members_of_outlets() -> None:
     assert d.source.name == "aides" or d.source.kind == "anonymous"
 
 
+def test_contractions_acronyms_and_lower_case_roles() -> None:
+    assert run("Let’s say that you are building a business today.") == []
+    assert [(a.source.name, a.cue.text) for a in run("I’m telling you that this dream matters.")] == [("I", "telling")]
+    assert only("As we’ve noted, prices rose sharply last year.").source_span.text == "we"  # type: ignore[union-attr]
+    assert only("The Chinese CDC said there is no need to worry.").source.kind == "organization"
+    a = only("The lakes are made of methane, said study co-author Anezina Solomonidou, a research fellow.")
+    assert (a.source.name, a.content.text) == ("Anezina Solomonidou", "The lakes are made of methane")
+    assert only("He said: | “The rocket will fly.”").content.text == "“The rocket will fly.”"
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

@@ -96,6 +96,7 @@ def trim_end(text: str, start: int, end: int) -> int:
 
 
 def skip_space(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
+    """Past spaces, and a table's cell bar left by extraction ("said: | “…”")."""
+    while position < end and (text[position].isspace() or text[position] == "|"):
         position += 1
     return position

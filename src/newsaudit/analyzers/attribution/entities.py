@@ -35,6 +35,7 @@ NAME_PARTICLES = frozenset(
 PERSON_OF_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?P<prep>of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)"
 )
+CONTRACTED_PRONOUN_RE = re.compile(r"(i|you|he|she|we|they)'(?:m|ll|re|ve|d|s)")
 LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
@@ -89,8 +90,9 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def skippable(word: str) -> bool:
     """Adverbs and auxiliaries between a source and its cue: "has twice", "consistently"."""
-    low = word.lower()
-    return low in SKIP_BEFORE_CUE or (low.endswith("ly") and word.islower() and len(word) > 4)
+    low = word.lower().replace("’", "'")
+    negated = low.endswith("n't") and low[:-3] in SKIP_BEFORE_CUE | {"ca", "wo", "do", "does", "did"}  # "can’t"
+    return low in SKIP_BEFORE_CUE or negated or (low.endswith("ly") and word.islower() and len(word) > 4)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -172,22 +174,32 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     head_index = end_index
     while head_index > first and toks[head_index][0].lower() in TIME_WORDS:
         head_index -= 1
-    head = toks[head_index][0]
-    low_head = head.lower()
-    if strict:  # the cue is also a noun ("plans", "back"): only a clear subject makes it a verb
-        if not (_is_capitalised(head) or low_head in PRONOUNS or low_head in source_nouns()):
-            return None
-    elif (
-        not head[0].isalpha()
-        or (low_head in stopwords() and low_head not in PRONOUNS)
-        or (low_head in cues() and not _is_capitalised(head))  # "The Post said" is a name
-        or (low_head.endswith("ly") and not _is_capitalised(head))
-    ):
+    if not _can_head(toks[head_index][0], strict=strict):
         return None
-    if toks[end_index][0].lower() in PRONOUNS:
+    last = toks[end_index][0].lower().replace("’", "'")
+    if last == "let's":
+        return None  # "Let’s say …": an imperative, no source
+    contraction = CONTRACTED_PRONOUN_RE.fullmatch(last)
+    if last in PRONOUNS or contraction:
         first = end_index  # "In a post at the time she said" -> "she"
     start, end = toks[first][1], toks[end_index][2]
+    if contraction:  # "I’m showing", "we’ve noted" -> "I", "we"
+        end = start + len(contraction.group(1))
     return Phrase(start, end, text[start:end])
+
+
+def _can_head(head: str, *, strict: bool) -> bool:
+    """Whether a word can head a source phrase. ``strict`` when the cue is also a noun ("plans",
+    "back"): only a clear subject makes it a verb."""
+    low = head.lower()
+    if strict:
+        return _is_capitalised(head) or low in PRONOUNS or low in source_nouns()
+    return not (
+        not head[0].isalpha()
+        or (low in stopwords() and low not in PRONOUNS)
+        or (low in cues() and not _is_capitalised(head))  # "The Post said" is a name
+        or (low.endswith("ly") and not _is_capitalised(head))
+    )
 
 
 def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str | None]:
@@ -197,11 +209,19 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
     while i < len(toks) and toks[i][0].lower() in SKIP_BEFORE_CUE:
         i += 1
     first = i
+    role_end = first  # lower-case role words before a name: "said study co-author Ann Lee"
+    while role_end < min(first + 3, len(toks)) and _role_word(toks[role_end][0]):
+        role_end += 1
+    if role_end == first or role_end >= len(toks) or not _is_capitalised(toks[role_end][0]):
+        role_end = first
     while i < len(toks):
         word = toks[i][0]
         low = word.lower()
         if word in BOUNDARY or low in CLAUSE_WORDS or word == ".":
             break
+        if i < role_end:
+            i += 1
+            continue
         particle = low in NAME_PARTICLES and i > first and i + 1 < len(toks) and _is_capitalised(toks[i + 1][0])
         if not (
             _is_capitalised(word)
@@ -232,6 +252,18 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
         if rest and (first_word in ("a", "an", "the", "who") or first_word in titles() or has_role_word):
             role = rest
     return phrase, role
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isalpha()
+        and word.islower()
+        and low not in CLAUSE_WORDS
+        and low not in AUXILIARIES
+        and low not in ("the", "a", "an")
+        and low not in cues()
+    )
 
 
 def parse(phrase: str) -> Parsed:
@@ -292,7 +324,8 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
         return Parsed(stripped, "anonymous", None)
-    if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6):
+    acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
+    if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
     return Parsed(name, "person", title)
 

@@ -41,7 +41,7 @@ from newsaudit.analyzers.attribution.entities import (
     tokens,
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
-from newsaudit.analyzers.attribution.labels import speaker_label
+from newsaudit.analyzers.attribution.labels import ACCORDING_RE, according_candidate, speaker_label
 from newsaudit.analyzers.attribution.learned import CueFilter
 from newsaudit.analyzers.attribution.lexicon import (
     Cue,
@@ -54,7 +54,6 @@ from newsaudit.analyzers.attribution.lexicon import (
 )
 from newsaudit.analyzers.attribution.quotes import Quote
 
-ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
 PASSIVE_THAT_RE = re.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been|is\s+being)\s+(?:widely\s+)?(?:reported|said|claimed|alleged|rumou?red|"
     r"understood)\s+that\b",
@@ -70,7 +69,6 @@ PHRASAL_NON_CUES = word_group("phrasal_non_cues")
 REDUCED_RELATIVE_NEXT_RE = re.compile(
     r"\s+(?:on|in|at|by|to|for|from|during|last|earlier|worldwide|nationwide|globally|between|since|across)\b"
 )
-SENTENCE_LINKS = frozenset(("but", "and", "yet", "so", "however", "still", "also", "now", "then", "meanwhile", "or"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
 ADDED_AMOUNT_RE = re.compile(
     r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b|an?\s+(?:goal|assist|point|run|touchdown)|"
@@ -112,7 +110,7 @@ def sentence_candidates(
         found.extend(c for c, features in learned_found if cue_filter.keeps(features))
     for m in ACCORDING_RE.finditer(text, start, end):
         if not _in_quote(m.start(), inside):
-            candidate = _according_candidate(text, start, end, m.start(), m.end())
+            candidate = according_candidate(text, start, end, m.start(), m.end())
             if candidate is not None:
                 found.append(candidate)
     for m in PASSIVE_THAT_RE.finditer(text, start, end):
@@ -309,7 +307,8 @@ def _ends_source(text: str, position: int, s_end: int) -> bool:
 
 def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
     """ "is stressing", "was also saying": a verb of its own, not a participle clause."""
-    return previous in BE_FORMS or any(t[0].lower() in BE_FORMS for t in skipped)
+    contracted = previous.lower().replace("’", "'").endswith(("'m", "'re"))  # "I’m telling you"
+    return previous in BE_FORMS or contracted or any(t[0].lower() in BE_FORMS for t in skipped)
 
 
 def _relative_antecedent(
@@ -517,44 +516,6 @@ def _apposition_piece(lead: str) -> bool:
 def _is_name(phrase: str) -> bool:
     words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "de")]
     return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
-    comma = text.find(",", c_end, s_end)
-    np_end = comma if comma != -1 else trim_end(text, c_end, s_end)
-    np_start = skip_space(text, c_end, np_end)
-    if np_end <= np_start:
-        return None
-    source = Phrase(np_start, np_end, text[np_start:np_end].strip())
-    lead = text[s_start:c_start].strip(' ,“"').lower()
-    if not lead or lead in SENTENCE_LINKS:  # "(But) according to X, CONTENT."
-        if comma == -1:
-            return None
-        content_start = skip_space(text, comma + 1, s_end)
-        content_end = trim_end(text, content_start, s_end)
-    else:  # "CONTENT, according to X[, a description]."
-        content_start = s_start
-        content_end = trim_end(text, s_start, c_start)
-        rest = text[comma + 1 : s_end].strip() if comma != -1 else ""
-        if rest and rest.split()[0].lower() in ("a", "an", "the", "which", "who"):
-            extent = (np_start, trim_end(text, comma, s_end))
-            candidate = Candidate(
-                c_start,
-                c_end,
-                "according to",
-                "speech",
-                source,
-                content_start,
-                content_end,
-                content_first=True,
-                extent=extent,
-            )
-            return candidate if content_end - content_start >= 3 else None
-        if comma != -1 and trim_end(text, comma + 1, s_end) - comma > 20:
-            content_end = trim_end(text, s_start, s_end)
-    if content_end - content_start < 3:
-        return None
-    return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end, content_first=True)
 
 
 def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]:

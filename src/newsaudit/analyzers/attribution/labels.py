@@ -1,5 +1,6 @@
-"""Attributions without a verb: speaker labels and dash credits.
+"""Attributions without a verb: "according to", speaker labels and dash credits.
 
+- ``According to SOURCE, CONTENT.`` / ``CONTENT, according to SOURCE[, a description].``
 - ``NAME: CONTENT``: "PENCE: Well, ..." in a transcript, "Name: “quote”", and a headline
   "Pence: Flowers Won’t Be at Debate" (a one- or two-word name before a title-case claim).
 - ``“QUOTE” ― NAME``: a quotation credited after a dash (pull quotes, quoted posts, epigraphs).
@@ -21,6 +22,8 @@ SPEAKER_LABEL_RE = re.compile(
     r"(?=\S+\s+\S+\s+\S+)"
 )
 NOT_SPEAKERS = word_group("not_speakers")
+ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.I)
+SENTENCE_LINKS = frozenset(("but", "and", "yet", "so", "however", "still", "also", "now", "then", "meanwhile", "or"))
 CREDIT_RE = re.compile(
     r"[ \t]*\n?[ \t]*(?P<dash>[—―–])[ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})"
     r"(?=[ \t]*(?:$|\n|[,(.“\"]))"
@@ -72,3 +75,43 @@ def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
     one_line = "\n" not in text[start:end].strip()
     capitalised = sum(w[0].isupper() for w in words)
     return len(name.split()) <= 2 and one_line and len(words) >= 3 and capitalised >= 0.8 * len(words)
+
+
+def according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
+    """ "According to X, …" (after "But", "However" too) or "…, according to X": the source runs to
+    the next comma; the content is the other side of the sentence."""
+    comma = text.find(",", c_end, s_end)
+    np_end = comma if comma != -1 else trim_end(text, c_end, s_end)
+    np_start = skip_space(text, c_end, np_end)
+    if np_end <= np_start:
+        return None
+    source = Phrase(np_start, np_end, text[np_start:np_end].strip())
+    lead = text[s_start:c_start].strip(' ,“"').lower()
+    if not lead or lead in SENTENCE_LINKS:  # "(But) according to X, CONTENT."
+        if comma == -1:
+            return None
+        content_start = skip_space(text, comma + 1, s_end)
+        content_end = trim_end(text, content_start, s_end)
+    else:  # "CONTENT, according to X[, a description]."
+        content_start = s_start
+        content_end = trim_end(text, s_start, c_start)
+        rest = text[comma + 1 : s_end].strip() if comma != -1 else ""
+        if rest and rest.split()[0].lower() in ("a", "an", "the", "which", "who"):
+            extent = (np_start, trim_end(text, comma, s_end))
+            candidate = Candidate(
+                c_start,
+                c_end,
+                "according to",
+                "speech",
+                source,
+                content_start,
+                content_end,
+                content_first=True,
+                extent=extent,
+            )
+            return candidate if content_end - content_start >= 3 else None
+        if comma != -1 and trim_end(text, comma + 1, s_end) - comma > 20:
+            content_end = trim_end(text, s_start, s_end)
+    if content_end - content_start < 3:
+        return None
+    return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end, content_first=True)
