@@ -41,6 +41,11 @@ def fnc_score(gold: list[str], predicted: list[str]) -> float:
 
 def titles(data: Path) -> list[tuple[str, str]]:
     """(page id, title as newsaudit extracts it) for the 181 benchmark pages."""
+    return [(page, title) for page, title, _ in real_pages(data) if title]
+
+
+def real_pages(data: Path) -> list[tuple[str, str | None, str]]:
+    """(page id, title, clean text) as newsaudit extracts them, for the 181 benchmark pages."""
     from newsaudit import extract
     from newsaudit.options import Options
 
@@ -50,8 +55,7 @@ def titles(data: Path) -> list[tuple[str, str]]:
     for page, entry in sorted(truth.items()):
         html = gzip.decompress((folder / "html" / f"{page}.html.gz").read_bytes()).decode("utf-8")
         extracted = extract.from_html(html, url=entry["url"], options=Options())
-        if extracted.title:
-            out.append((page, extracted.title))
+        out.append((page, extracted.title, "\n".join(extracted.blocks)))
     return out
 
 

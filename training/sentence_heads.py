@@ -116,6 +116,9 @@ HEADS["hyperpartisan"] = {
     "data": "SemEval-2019 Task 4 hyperpartisan news, by-article train split (645 articles, 287 publishers)",
     "license": "see the Zenodo record (doi:10.5281/zenodo.1489920); cite Kiesel et al. 2019",
     "task": "hyperpartisan: does the whole article argue one side in an extreme way? (article-level)",
+    "limits": "\n  Trained on political news only: off-topic pages written in a personal or informal voice (game"
+    "\n  and product reviews, lifestyle, self-help) often score above 0.5; see BENCHMARKS.md for the share"
+    "\n  of the 181 real benchmark pages it flags.",
 }
 
 HEADS["clickbait"] = {
@@ -190,7 +193,7 @@ def train(name: str, data: Path) -> None:
 - Scores: see BENCHMARKS.md (`python benchmarks/accuracy.py`), measured on held-out data only.
 - Trained: {date.today().isoformat()} by `python training/sentence_heads.py` (deterministic).
 - Limits: English news/debate sentences; lexical model — it reacts to words, not to meaning, and
-  cannot tell a claim from its negation. Treat scores as signals to look at, not verdicts.
+  cannot tell a claim from its negation. Treat scores as signals to look at, not verdicts.{spec.get("limits", "")}
 """
     (OUT / f"{name}.md").write_text(card, encoding="utf-8")
     print(f"{name}: {len(rows)} examples, vocab {len(word_vocab)}+{len(char_vocab)}, max |Δp| {gap:.1e}")

@@ -52,5 +52,6 @@ class HyperpartisanAnalyzer:
             "label": "hyperpartisan" if score >= ARTICLE_THRESHOLD else "not hyperpartisan",
             "evidence": [{"start": s.start, "end": s.end, "score": round(p, 4)} for p, s in evidence],
             "model": "hyperpartisan (SemEval-2019 Task 4 by-article; see its model card)",
+            "note": "trained on political news: off-topic pages in a personal voice (reviews, lifestyle) score high",
         }
         return AnalyzerOutput(findings=findings, signals={"hyperpartisan": signal})
