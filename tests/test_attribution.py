@@ -223,6 +223,17 @@ def test_contractions_acronyms_and_lower_case_roles() -> None:
     assert only("He said: | “The rocket will fly.”").content.text == "“The rocket will fly.”"
 
 
+def test_what_follows_a_cue_may_be_only_when_or_where() -> None:
+    """A time or place after the cue is not the content: the quotation before it is."""
+    text = "“The evidence is not strong enough for an indictment,” the deputy prosecutor, Eva Persson, said on Tuesday."
+    assert only(text).content.text == "“The evidence is not strong enough for an indictment,”"
+    assert only('"We will win," he said in an interview.').content.text == '"We will win,"'
+    assert only("He said in 2019 that prices rose.").content.text == "prices rose"
+    text = "Hours before the game against Buffalo on Tuesday, Wild coach Bruce Boudreau praised him, saying he scores."
+    assert (only(text).source.name, only(text).content.text) == ("Bruce Boudreau", "he scores")
+    assert run("It’s worth noting, though, that those figures are on the European cycle.") == []
+
+
 def test_listener_outlet_is_a_relay() -> None:
     a = only("Two officials told The New York Times that the plan had been shelved.")
     assert a.source.kind == "anonymous"

@@ -42,6 +42,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
                 position = skip_space(text, position + 1, s_end)
             return position, True
         if word in ("“", '"', "‘"):
+            if i > 0 and toks[i - 1][0].lower() in ("on", "in", "at", "from", "to", "of"):
+                break  # "said on “DWTS.”": a title after a preposition, not the content
             return w_start, True
         if word in BOUNDARY and word != ",":
             break

@@ -66,6 +66,7 @@ NOUN_FOLLOWERS = frozenset(
 )
 PARTICIPLES = word_group("irregular_participles")
 PHRASAL_NON_CUES = word_group("phrasal_non_cues")
+NOT_BEFORE_LEARNED_CUE = word_group("not_before_learned_cue")
 REDUCED_RELATIVE_NEXT_RE = re.compile(
     r"\s+(?:on|in|at|by|to|for|from|during|last|earlier|worldwide|nationwide|globally|between|since|across)\b"
 )
@@ -141,6 +142,8 @@ def learned_candidates(
         form = text[c_start:c_end]
         cue = cues().get(form) or Cue(form, "belief", "say")
         before = sentence[: bisect.bisect_right(ends, c_start)]
+        if before and before[-1][0].lower() in NOT_BEFORE_LEARNED_CUE:
+            continue  # "the attack", "to attack": a noun or an infinitive
         c = _verb_candidate(text, start, end, c_start, c_end, cue, quotes, broad=True, before=before)
         if c is None or c.source is None or c.source.end <= c.source.start:
             continue
@@ -232,14 +235,21 @@ def _verb_candidate(
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = relative_clause_end(text, before, k, content_start, trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
+        after = text[content_start:content_end].split()
+        adverbial = len(after) <= 4 and after[0].lower() in ("on", "in", "at", "during") if after else False
+        if is_time_phrase(after) or (adverbial and any(m in lead for m in '”"')):
+            content_end = content_start  # "…,” Persson said on Tuesday." / "…," the actor said on "DWTS."
         weak = explicit and text[:content_start].rstrip().endswith(",")  # "said at a rally in Monroe, La."
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and (
             not explicit or weak
         )
-        content_first_shape = quoted_first or (
-            len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
-            and lead.endswith(CONTENT_FIRST_ENDINGS)
-            and lead.split()[0].lower().strip('“"') not in INTRO_OPENERS
+        content_first_shape = not participle and (  # ", saying …" always takes what follows
+            quoted_first
+            or (
+                len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
+                and lead.endswith(CONTENT_FIRST_ENDINGS)
+                and lead.split()[0].lower().strip('“"') not in INTRO_OPENERS
+            )
         )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
             content_start, content_end = next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
@@ -350,6 +360,8 @@ def _reads_as_cue(
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
+    if previous.lower() == "worth":
+        return False  # "It’s worth noting that …": the author's own aside
     if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
         return False  # "receptors have shown up in …", "she called in to the show"
     if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment"):
