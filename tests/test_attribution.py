@@ -232,6 +232,9 @@ def test_what_follows_a_cue_may_be_only_when_or_where() -> None:
     text = "Hours before the game against Buffalo on Tuesday, Wild coach Bruce Boudreau praised him, saying he scores."
     assert (only(text).source.name, only(text).content.text) == ("Bruce Boudreau", "he scores")
     assert run("It’s worth noting, though, that those figures are on the European cycle.") == []
+    assert run("What did prosecutors say?") == []
+    assert only('"What is going on?" she asked.').content.text == '"What is going on?"'
+    assert only("He instead told reporters that the plan would work.").source_span.text == "He"  # type: ignore[union-attr]
 
 
 def test_listener_outlet_is_a_relay() -> None:

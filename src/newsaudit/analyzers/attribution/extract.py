@@ -259,8 +259,10 @@ def _verb_candidate(
             candidate.content_first = True
         if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
-        if len(text[content_start:content_end].split()) < 2 and text[content_start] not in '“"‘':
-            return None  # "What did the prosecutors say?": no content
+        if (len(text[content_start:content_end].split()) < 2 and text[content_start] not in '“"‘') or (
+            candidate.content_first and _question_about_the_source(text, content_start, content_end, s_end)
+        ):
+            return None  # no content; "What did the prosecutors say?": a question, not a claim
         candidate.content_start, candidate.content_end = content_start, content_end
         return candidate
     if (previous not in (",", "”", "’", '"', "'") and k >= 0) or cue.frame == "tell":
@@ -294,6 +296,12 @@ def _inverted_candidate(
         content_first=True,
         extent=extent,
     )
+
+
+def _question_about_the_source(text: str, content_start: int, content_end: int, s_end: int) -> bool:
+    words = text[content_start:content_end].split()
+    wh = words[0].lower().strip('“"‘') in ("what", "why", "how", "when", "where", "who", "whom", "which")
+    return wh and len(words) <= 3 and text[:s_end].rstrip().endswith("?")
 
 
 def _inverted_after_comma(text: str, cue: Cue, before: list[tuple[str, int, int]], c_end: int, s_end: int) -> bool:
