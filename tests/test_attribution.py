@@ -207,6 +207,9 @@ def test_numbers_offices_and_members_of_outlets() -> None:
     assert (a.source.name, a.content.text) == ("WHO", "there were 3,248 cases reported worldwide between 2010 and 2015")
     b = only("Secretary of State Mike Pompeo said the talks would resume.")
     assert (b.source.name, b.source.role) == ("Mike Pompeo", "Secretary of State")
+    e = only("U.S. Defense Secretary Mark Esper said the ship would be provided next year.")
+    assert (e.source.name, e.source.role) == ("Mark Esper", "U.S. Defense Secretary")
+    assert only("General Motors said sales fell.").source.kind == "organization"
     c = only("Alex Horton of the Washington Post reported that the man had eaten a rabbit.")
     assert (c.source.name, c.source.kind, c.source.role) == ("Alex Horton", "person", "of the Washington Post")
     d = only("President Barack Obama has long called for tax fairness, aides said.")

@@ -361,6 +361,7 @@ def _name_run_start(words: list[str]) -> int | None:
         or (words[i - 1].lower() == "the" and i > 2 and words[i - 2].lower() in ("of", "for", "on"))
     ):
         i -= 1
+    run_start = i
     title_words = {t.rstrip(".") for t in titles()}
     while i < len(words) - 1 and (
         words[i].lower().rstrip(".") in title_words or words[i].lower() in ("of", "and", "the")
@@ -368,6 +369,11 @@ def _name_run_start(words: list[str]) -> int | None:
         if words[i].lower().rstrip(".") in title_words and i + 3 < len(words) and words[i + 1].lower() == "of":
             i += 2  # "Secretary of State", "Minister of Defence": the office is part of the title
         i += 1
+    inner = [j for j in range(i, len(words) - 2) if words[j].lower().rstrip(".") in title_words]
+    if inner:  # "U.S. Defense Secretary Mark Esper", "Team Leader Jennifer Ngo-Anh": the name follows the title
+        i = inner[-1] + 1
+    if i == len(words) - 1 and i > run_start and _org_word(words[i]):
+        return run_start  # "General Motors": a company, not a general named Motors
     return i
 
 
