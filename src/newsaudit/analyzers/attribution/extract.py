@@ -25,7 +25,6 @@ from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import (
     RELATIVE_PRONOUNS,
     before_source,
-    content_word,
     next_paragraph,
     relative_clause_end,
     skip_space,
@@ -37,10 +36,10 @@ from newsaudit.analyzers.attribution.entities import (
     Phrase,
     is_time_phrase,
     left_phrase,
-    right_phrase,
     tokens,
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
+from newsaudit.analyzers.attribution.inverted import inverted_after_comma, inverted_candidate, question_about_the_source
 from newsaudit.analyzers.attribution.labels import ACCORDING_RE, according_candidate, speaker_label
 from newsaudit.analyzers.attribution.learned import CueFilter
 from newsaudit.analyzers.attribution.lexicon import (
@@ -218,7 +217,7 @@ def _verb_candidate(
         source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
         if source is None:
             source = Phrase(c_start, c_start, "")  # filled from the sentence's previous attribution
-    elif _inverted_after_comma(text, cue, before, c_end, s_end):
+    elif inverted_after_comma(text, cue, before, c_end, s_end):
         source, role = None, None  # "…, too, said Mary Lovely, an economist": the source follows
     else:
         source, role = _source_before(
@@ -260,67 +259,14 @@ def _verb_candidate(
         if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
         if (len(text[content_start:content_end].split()) < 2 and text[content_start] not in '“"‘') or (
-            candidate.content_first and _question_about_the_source(text, content_start, content_end, s_end)
+            candidate.content_first and question_about_the_source(text, content_start, content_end, s_end)
         ):
             return None  # no content; "What did the prosecutors say?": a question, not a claim
         candidate.content_start, candidate.content_end = content_start, content_end
         return candidate
     if (previous not in (",", "”", "’", '"', "'") and k >= 0) or cue.frame == "tell":
         return None  # no "“…,” told X": a tell cue needs its source before it
-    return _inverted_candidate(text, s_start, s_end, c_start, c_end, cue, quotes)
-
-
-def _inverted_candidate(
-    text: str, s_start: int, s_end: int, c_start: int, c_end: int, cue: Cue, quotes: list[Quote]
-) -> Candidate | None:
-    """ "“CONTENT,” CUE SOURCE[, ROLE]." / "CONTENT, CUE SOURCE.": the source after the cue."""
-    phrase, role = right_phrase(text, c_end, s_end)
-    if phrase is None or not _ends_source(text, phrase.end, s_end):
-        return None
-    content_start, content_end = before_source(text, s_start, c_start, quotes)
-    if content_end - content_start < 3:
-        return None
-    extent = None
-    if role:
-        role_end = trim_end(text, phrase.end, s_end)
-        extent = (phrase.start, role_end)
-    return Candidate(
-        c_start,
-        c_end,
-        cue.lemma,
-        cue.tier,
-        phrase,
-        content_start,
-        content_end,
-        role=role,
-        content_first=True,
-        extent=extent,
-    )
-
-
-def _question_about_the_source(text: str, content_start: int, content_end: int, s_end: int) -> bool:
-    words = text[content_start:content_end].split()
-    wh = words[0].lower().strip('“"‘') in ("what", "why", "how", "when", "where", "who", "whom", "which")
-    return wh and len(words) <= 3 and text[:s_end].rstrip().endswith("?")
-
-
-def _inverted_after_comma(text: str, cue: Cue, before: list[tuple[str, int, int]], c_end: int, s_end: int) -> bool:
-    """ "…, too, said Mary Lovely, an economist": a speech cue right after a comma, then a source
-    phrase that ends the sentence or opens an apposition (not "X, a spokesman, said the union expected")."""
-    if cue.tier != "speech" or cue.frame != "say" or not before or before[-1][0] != ",":
-        return False
-    phrase = right_phrase(text, c_end, s_end)[0]
-    if phrase is None or phrase.text.lower().startswith("of "):  # "…, said of RT.": the topic
-        return False
-    return _ends_source(text, phrase.end, s_end)
-
-
-def _ends_source(text: str, position: int, s_end: int) -> bool:
-    """Whether a source phrase after its cue is whole: no content word follows it ("…, shows U.S.
-    states where": the phrase is a clause's subject), only an apposition, a time or place ("on
-    Tuesday", "in an interview") or the sentence end."""
-    rest = text[position:s_end].split()
-    return not rest or not content_word(rest[0].strip(",.;:!?")) or rest[0].lower() in ("who", "whose")
+    return inverted_candidate(text, s_start, s_end, c_start, c_end, cue, quotes)
 
 
 def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
