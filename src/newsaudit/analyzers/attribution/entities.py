@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from newsaudit.analyzers.attribution.lexicon import (
     cues,
@@ -26,6 +27,7 @@ TOKEN_RE = re.compile(
     r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w][\w’'&.-]*[\w]|[\w]|[^\w\s]"
 )
 SKIP_BEFORE_CUE = word_group("skip_before_cue")
+NEGATABLE = SKIP_BEFORE_CUE | {"ca", "wo", "do", "does", "did"}  # "can’t", "won’t": base + "n’t"
 CLAUSE_WORDS = word_group("clause_words")
 MAX_PHRASE_TOKENS = 14  # "the U.S. Attorney’s Office for the Western District of New York"
 LINKING_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "on"})
@@ -91,7 +93,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def skippable(word: str) -> bool:
     """Adverbs and auxiliaries between a source and its cue: "has twice", "consistently"."""
     low = word.lower().replace("’", "'")
-    negated = low.endswith("n't") and low[:-3] in SKIP_BEFORE_CUE | {"ca", "wo", "do", "does", "did"}  # "can’t"
+    negated = low.endswith("n't") and low[:-3] in NEGATABLE  # "can’t", "didn’t"
     return low in SKIP_BEFORE_CUE or negated or (low.endswith("ly") and word.islower() and len(word) > 4)
 
 
@@ -160,7 +162,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             break
         if low in LINKING_PREPOSITIONS and i < end_index:
             following = toks[i + 1][0]
-            group_noun = i > 0 and toks[i - 1][0].lower() in source_nouns() | ANONYMOUS_HEADS  # "backers of tariffs"
+            group_noun = i > 0 and toks[i - 1][0].lower() in _group_nouns()  # "backers of tariffs"
             if not (_is_capitalised(following) or following.lower() in ("the", "a", "an") or group_noun):
                 break
         if end_index - i >= MAX_PHRASE_TOKENS:
@@ -186,6 +188,16 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     if contraction:  # "I’m showing", "we’ve noted" -> "I", "we"
         end = start + len(contraction.group(1))
     return Phrase(start, end, text[start:end])
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in titles())
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return source_nouns() | ANONYMOUS_HEADS
 
 
 def _can_head(head: str, *, strict: bool) -> bool:
@@ -362,7 +374,7 @@ def _name_run_start(words: list[str]) -> int | None:
     ):
         i -= 1
     run_start = i
-    title_words = {t.rstrip(".") for t in titles()}
+    title_words = _title_words()
     while i < len(words) - 1 and (
         words[i].lower().rstrip(".") in title_words or words[i].lower() in ("of", "and", "the")
     ):

@@ -98,7 +98,8 @@ def sentence_candidates(
     inside = [q for q in quotes if q.start < end and start < q.end]
     found: list[Candidate] = []
     broad = "belief" in tiers
-    for c_start, c_end, form in cue_matches(text, start, end, ("speech",) if cue_filter else tiers):
+    listed = list(cue_matches(text, start, end, ("speech",) if cue_filter else tiers))
+    for c_start, c_end, form in listed:
         if _in_quote(c_start, inside) or (form[0].isupper() and _not_sentence_start(text, start, c_start)):
             continue  # a capitalised cue word mid-sentence is a name ("Islamic State"), not a verb
         cue = cues()[" ".join(form.lower().split())]
@@ -106,7 +107,8 @@ def sentence_candidates(
         if candidate is not None:
             found.append(candidate)
     if cue_filter is not None:
-        learned_found = learned_candidates(text, start, end, inside, cue_filter.lexicon)
+        taken = {c_start for c_start, _, _ in listed}
+        learned_found = learned_candidates(text, start, end, inside, cue_filter.lexicon, taken)
         found.extend(c for c, features in learned_found if cue_filter.keeps(features))
     for m in ACCORDING_RE.finditer(text, start, end):
         if not _in_quote(m.start(), inside):
@@ -128,11 +130,18 @@ def sentence_candidates(
 
 
 def learned_candidates(
-    text: str, start: int, end: int, quotes: list[Quote], lexicon: dict[str, list[float]]
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[Quote],
+    lexicon: dict[str, list[float]],
+    taken: set[int] | None = None,
 ) -> Iterator[tuple[Candidate, list[str]]]:
     """Every word outside the speech tier tried as a cue by the same rules, with the features
-    the learned filter judges it by (``training/cue_filter.py`` trains on exactly these)."""
-    taken = {c_start for c_start, _, _ in cue_matches(text, start, end, ("speech",))}
+    the learned filter judges it by (``training/cue_filter.py`` trains on exactly these).
+    ``taken``: where speech-tier cues start, when the caller has already matched them."""
+    if taken is None:
+        taken = {c_start for c_start, _, _ in cue_matches(text, start, end, ("speech",))}
     sentence = tokens(text, start, end)  # tokenised once: each candidate reads the words before it
     ends = [t[2] for t in sentence]
     for c_start, c_end in learned.candidate_words(text, start, end, speech_forms(), lexicon):
