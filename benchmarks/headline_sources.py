@@ -131,7 +131,8 @@ def headline_support(data: Path) -> list[str]:
         f"| {allun[2]:.3f} "
         "| ≈0.58–0.60 (top challenge systems); ≈0.75–0.80 (BERT-style) |",
         "",
-        f"FNC-1 per-class F1 (newsaudit): {per_class}. Related/unrelated accuracy (stage 1, word overlap): "
+        f"FNC-1 per-class F1 (newsaudit): {per_class}. "
+        "Related/unrelated accuracy (stage 1, word overlap weighted by rarity): "
         f"{related_acc:.3f}. {len(test):,} pairs in {seconds:.0f} s on one core, stance head run "
         f"{stance_calls:,} times ({stance_calls / max(seconds, 1e-9):,.0f} pairs/s overall)."
         + ("" if head else " **Stance head not installed: related pairs counted as discuss.**"),

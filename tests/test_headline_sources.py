@@ -70,6 +70,23 @@ def test_relatedness_rises_with_shared_words() -> None:
     assert near > stance.related_threshold() > far
 
 
+def test_shared_rare_words_count_for_more_than_shared_common_words() -> None:
+    body = [
+        "Engineers closed the Kestrel Dam spillway on Monday after finding cracks in the concrete.",
+        "Officials said the reservoir level would be lowered over the coming weeks.",
+    ]
+    rare = "Kestrel spillway flaw alarms farmers"  # shares two rare words with the body
+    common = "Officials on Monday warn worried farmers"  # shares two common ones
+    names = stance.FEATURES
+    rare_features = dict(zip(names, stance.relatedness_features(rare, body), strict=True))
+    common_features = dict(zip(names, stance.relatedness_features(common, body), strict=True))
+    assert rare_features["any"] == common_features["any"] == 2 / 5
+    assert rare_features["idf_any"] > common_features["idf_any"]
+    assert stance.related_probability(rare, body) > stance.related_probability(common, body)
+    rarity = stance.shipped_rarity()
+    assert rarity("kestrel") > max(rarity("official"), rarity("monday"))
+
+
 def test_curated_names_acronyms_and_mastheads_resolve() -> None:
     assert resolve_name("The Wall Street Journal")[0] == "wsj.com"
     assert resolve_name("WSJ")[0] == "wsj.com"

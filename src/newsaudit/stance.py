@@ -41,19 +41,69 @@ def bigrams(text: str) -> set[tuple[str, str]]:
     return set(itertools.pairwise(words))
 
 
-FEATURES = ("any", "best_sentence", "second_sentence", "lead", "bigrams", "log_length", "any_x_best")
+FEATURES = (
+    "any",
+    "best_sentence",
+    "second_sentence",
+    "lead",
+    "bigrams",
+    "log_length",
+    "any_x_best",
+    "idf_any",
+    "idf_best_sentence",
+    "idf_second_sentence",
+    "idf_lead",
+    "idf_max_missing",
+    "missing",
+    "idf_top3",
+    "content_bigrams",
+    "idf_first_sentence",
+    "log_sentences",
+    "idf_mean",
+)
 
 
-def relatedness_features(headline: str, sentences: Sequence[str]) -> list[float]:
-    """How much of the headline the body talks about (features of the related/unrelated head)."""
+class Rarity:
+    """How rare a (stemmed) content word is among news bodies: an inverse document frequency table
+    built from FNC-1 train bodies (``training/relatedness.py``). A headline whose rare words the body
+    lacks is rarely about the same story, however many common words they share."""
+
+    def __init__(self, frequencies: dict[str, int], documents: int) -> None:
+        self.frequencies, self.documents = frequencies, documents
+        self._unseen = math.log(documents + 1) + 1.0
+
+    def __call__(self, word: str) -> float:
+        df = self.frequencies.get(word)
+        return self._unseen if df is None else math.log((self.documents + 1) / (df + 1)) + 1.0
+
+    def mass(self, words: set[str]) -> float:
+        return sum(map(self, words))
+
+
+def relatedness_features(headline: str, sentences: Sequence[str], rarity: Rarity | None = None) -> list[float]:
+    """How much of the headline the body talks about (features of the related/unrelated head): shares
+    of the headline's content words found in the body, its best sentences and its lead, plain and
+    weighted by rarity (``rarity``: the shipped table unless given, as in training)."""
+    rarity = rarity or shipped_rarity()
     words = content_words(headline)
     n = max(len(words), 1)
     body = " ".join(sentences)
-    any_share = len(words & content_words(body)) / n
-    per_sentence = [*sorted((len(words & content_words(s)) / n for s in sentences), reverse=True), 0.0, 0.0]
-    lead = len(words & content_words(" ".join(sentences[:2]))) / n
+    body_words = content_words(body)
+    sentence_words = [content_words(s) for s in sentences]
+    any_share = len(words & body_words) / n
+    per_sentence = [*sorted((len(words & s) / n for s in sentence_words), reverse=True), 0.0, 0.0]
+    lead_words = set().union(*sentence_words[:2])
+    lead = len(words & lead_words) / n
     head_bigrams = bigrams(headline)
-    bigram_share = len(head_bigrams & bigrams(body)) / max(len(head_bigrams), 1)
+    body_bigrams = bigrams(body)
+    bigram_share = len(head_bigrams & body_bigrams) / max(len(head_bigrams), 1)
+    stop = stopwords()
+    content_pairs = {b for b in head_bigrams if not (b[0] in stop and b[1] in stop)}
+    content_share = len(content_pairs & body_bigrams) / max(len(content_pairs), 1)
+    total = rarity.mass(words) or 1.0
+    weighted = [*sorted((rarity.mass(words & s) / total for s in sentence_words), reverse=True), 0.0, 0.0]
+    top3 = sorted(sentence_words, key=lambda s: -rarity.mass(words & s))[:3]
+    missing = [rarity(w) for w in words - body_words]
     return [
         any_share,
         per_sentence[0],
@@ -62,6 +112,17 @@ def relatedness_features(headline: str, sentences: Sequence[str]) -> list[float]
         bigram_share,
         math.log1p(len(words)),
         any_share * per_sentence[0],
+        rarity.mass(words & body_words) / total,
+        weighted[0],
+        weighted[1],
+        rarity.mass(words & lead_words) / total,
+        max(missing, default=0.0) / 10,
+        float(len(missing)),
+        rarity.mass(words & set().union(*top3)) / total,
+        content_share,
+        rarity.mass(words & sentence_words[0]) / total if sentence_words else 0.0,
+        math.log1p(len(sentences)),
+        total / n / 10,
     ]
 
 
@@ -70,6 +131,14 @@ def _related_model() -> dict[str, object]:
     text = resources.files("newsaudit.data").joinpath("models").joinpath("related.json").read_text(encoding="utf-8")
     model: dict[str, object] = json.loads(text)
     return model
+
+
+@cache
+def shipped_rarity() -> Rarity:
+    model = _related_model()
+    frequencies, documents = model["document_frequencies"], model["documents"]
+    assert isinstance(frequencies, dict) and isinstance(documents, int)
+    return Rarity(frequencies, documents)
 
 
 def related_probability(headline: str, sentences: Sequence[str]) -> float:

@@ -3,7 +3,8 @@
 - ``clickbait``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
   case-sensitive TF-IDF + logistic regression), 0..1.
 - ``support``: two stages trained on FNC-1. Stage 1 (``related.json``): is the body about what
-  the headline says at all (word overlap features, logistic regression)? If not, ``unsupported``.
+  the headline says at all (shares of its words found in the body, plain and weighted by how rare
+  each word is in news bodies; logistic regression)? If not, ``unsupported``.
   Stage 2 (``stance-minilm``, an int8 ONNX cross-encoder): does the body agree with (``supported``),
   discuss (``partly``) or disagree with (``contradicted``) the headline? The evidence is the body
   sentences the stance head read, each with how much of the headline it shares.
