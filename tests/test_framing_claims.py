@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 import newsaudit
 from newsaudit import segment, textmodel
 from newsaudit.analyzers import AnalyzerOutput
@@ -29,21 +31,19 @@ def _reference_decision(model: textmodel.LinearTextModel, text: str) -> float:
     """The decision value as the model card defines it, one text at a time with no caching."""
     from collections import Counter
 
-    import numpy as np
-
     def block(grams: list[str], vocab: dict[str, int], idf: np.ndarray, coef: np.ndarray) -> float:
-        counts = Counter(vocab[g] for g in grams if g in vocab)
+        counts = Counter(vocab[g] for g in grams if g in vocab and idf[vocab[g]] > 0)  # the head's own n-grams
         values = {i: (1 + math.log(c)) * idf[i] for i, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         return sum(coef[i] * v / norm for i, v in values.items())
 
-    offset = len(model.word_vocab)
+    word_idf, char_idf, word_coef, char_coef, intercept = model.weights
     words = textmodel.word_ngrams(text, model.lowercase)
     chars = textmodel.char_ngrams(text, model.lowercase)
     return (
-        model.intercept
-        + block(words, model.word_vocab, model.word_idf, model.coef[:offset])
-        + block(chars, model.char_vocab, model.char_idf, model.coef[offset:])
+        intercept
+        + block(words, model.word_vocab, word_idf, word_coef)
+        + block(chars, model.char_vocab, char_idf, char_coef)
     )
 
 
@@ -62,6 +62,16 @@ def test_vectorised_scoring_equals_the_one_text_definition() -> None:
         for text, got in zip(texts, batch, strict=True):
             assert abs(got - _reference_decision(model, text)) < 1e-9
         assert abs(model.decision(texts[3]) - batch[3]) < 1e-12  # a text's score does not depend on its batch
+
+
+def test_the_shared_sentence_group_scores_like_each_head_alone() -> None:
+    texts = ["The council approved the budget on Monday.", "This disgraceful hoax may well fail, experts say.", ""]
+    shared = textmodel.load_group(textmodel.SENTENCE_HEADS)
+    assert len(shared.heads) == 3
+    for index, name in enumerate(textmodel.SENTENCE_HEADS):
+        alone = textmodel.load_group((name,)).decisions_all(texts)[0]
+        assert np.allclose(shared.decisions_all(texts)[index], alone, rtol=0, atol=1e-9)
+        assert np.allclose(textmodel.load(name).decisions(texts), alone, rtol=0, atol=1e-9)
 
 
 def test_shipped_heads_load_and_score_in_range() -> None:

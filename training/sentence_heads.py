@@ -175,7 +175,7 @@ def train(name: str, data: Path) -> None:
     check = spec["check"](data)  # type: ignore[operator]
     from newsaudit import textmodel
 
-    textmodel.load.cache_clear()
+    textmodel.load_group.cache_clear()
     ours = np.array([textmodel.load(name).probability(t) for t, _ in check])
     theirs = model.predict_proba([t for t, _ in check])[:, 1]
     gap = float(np.max(np.abs(ours - theirs)))

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from newsaudit.model import Attribution, Report, Source, SourceRef
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A record of scalar fields as a dict: ``dataclasses.asdict`` without its recursive deep copy."""
+    kind = type(record)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -37,7 +48,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "outlet": {
                 "name": doc.outlet.name,
                 "domain": doc.outlet.domain,
-                "reliability": [asdict(r) for r in doc.outlet.reliability],
+                "reliability": [_flat(r) for r in doc.outlet.reliability],
                 "resolution": doc.outlet.resolution,
             },
             "language": doc.language,
@@ -46,7 +57,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "paragraphs": [{"start": p.start, "end": p.end} for p in doc.paragraphs],
         "sentences": sentences,
         "attributions": [_attribution(a) for a in report.attributions],
-        "findings": [asdict(f) for f in report.findings],
+        "findings": [_flat(f) for f in report.findings],
         "headline": dict(report.headline),
         "signals": dict(report.signals),
         "sources": [_source(s) for s in report.sources],
@@ -64,9 +75,9 @@ def _attribution(a: Attribution) -> dict[str, Any]:
             "role": a.source.role,
             "aliases": list(a.source.aliases),
         },
-        "source_span": asdict(a.source_span) if a.source_span else None,
-        "cue": asdict(a.cue),
-        "content": asdict(a.content),
+        "source_span": _flat(a.source_span) if a.source_span else None,
+        "cue": _flat(a.cue),
+        "content": _flat(a.content),
         "quote": a.quote,
         "via": [_relay(v) for v in a.via],
         "score": a.score,
@@ -77,9 +88,9 @@ def _relay(v: SourceRef) -> dict[str, Any]:
     return {
         "name": v.name,
         "kind": v.kind,
-        "cue": asdict(v.cue) if v.cue else None,
-        "source_span": asdict(v.source_span) if v.source_span else None,
-        "content": asdict(v.content) if v.content else None,
+        "cue": _flat(v.cue) if v.cue else None,
+        "source_span": _flat(v.source_span) if v.source_span else None,
+        "content": _flat(v.content) if v.content else None,
     }
 
 
@@ -89,11 +100,11 @@ def _source(s: Source) -> dict[str, Any]:
         "kind": s.kind,
         "role": s.role,
         "aliases": list(s.aliases),
-        "mentions": [asdict(m) for m in s.mentions],
+        "mentions": [_flat(m) for m in s.mentions],
         "claims": s.claims,
         "relayed": s.relayed,
         "domain": s.domain,
-        "reliability": [asdict(r) for r in s.reliability],
+        "reliability": [_flat(r) for r in s.reliability],
         "resolution": s.resolution,
     }
 

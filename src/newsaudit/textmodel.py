@@ -6,9 +6,9 @@ then logistic regression: the featurisation re-implements scikit-learn's
 with scikit-learn) and run time (this module, numpy only) give the same scores; the training
 script checks that they agree on the test data. Files per model, in ``newsaudit/data/models``:
 ``<name>.npz`` (float32 arrays: ``word_idf``, ``char_idf``, ``coef``, ``intercept``, optional
-``lowercase``; loaded
-with ``allow_pickle=False``), ``<name>.vocab.json`` (the two vocabularies) and ``<name>.md``
-(model card: data, licence, scores, date).
+``lowercase``; loaded with ``allow_pickle=False``), ``<name>.vocab.json`` (the two vocabularies)
+and ``<name>.md`` (model card: data, licence, scores, date). The sentence heads are loaded as one
+group over the union of their vocabularies, so a sentence is featurised once for all three.
 """
 
 from __future__ import annotations
@@ -84,36 +84,53 @@ def _analysed(text: str) -> tuple[list[str], list[str]]:
 
 
 def _block_scores(rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, coef: np.ndarray, n: int) -> np.ndarray:
-    """Per row, the dot product of the L2-normalised sublinear TF-IDF vector with ``coef``."""
-    out = np.zeros(n, dtype=np.float64)
+    """Per head (a row of ``idf`` and ``coef``) and text, the dot product of the L2-normalised sublinear
+    TF-IDF vector with the head's weights: an array of shape (heads, n). An n-gram a head does not know
+    has idf 0 there, so it adds to neither that head's norm nor its dot product."""
+    out = np.zeros((len(idf), n), dtype=np.float64)
     if not len(ids):
         return out
-    size = len(idf)
+    size = idf.shape[1]
     uniq, counts = np.unique(rows * size + ids, return_counts=True)
     row, gram = np.divmod(uniq, size)
-    values = (1.0 + np.log(counts)) * idf[gram]
-    norm = np.sqrt(np.bincount(row, values * values, minlength=n))
-    dot = np.bincount(row, values * coef[gram], minlength=n)
-    np.divide(dot, norm, out=out, where=norm > 0)
+    tf = 1.0 + np.log(counts)
+    for head in range(len(idf)):
+        values = tf * idf[head, gram]
+        norm = np.sqrt(np.bincount(row, values * values, minlength=n))
+        dot = np.bincount(row, values * coef[head, gram], minlength=n)
+        np.divide(dot, norm, out=out[head], where=norm > 0)
     return out
 
 
 @dataclass(frozen=True)
-class LinearTextModel:
-    name: str
+class HeadGroup:
+    """Linear heads over one featurisation: ``heads`` names them in the order of the rows of
+    ``word_idf``, ``char_idf``, ``word_coef``, ``char_coef`` and ``intercepts``. Heads that score the
+    same texts (the sentence heads) share a group, so each text is split into n-grams, and each
+    n-gram looked up, once for all of them."""
+
+    heads: tuple[str, ...]
     word_vocab: dict[str, int]
     char_vocab: dict[str, int]
     word_idf: np.ndarray
     char_idf: np.ndarray
-    coef: np.ndarray
-    intercept: float
+    word_coef: np.ndarray
+    char_coef: np.ndarray
+    intercepts: np.ndarray
     lowercase: bool = True
     """False for heads where case carries signal (headline style)."""
 
     _char_cache: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    _last: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
-    def decisions(self, texts: Sequence[str]) -> np.ndarray:
-        """The logistic regression's decision value for each text (one vectorised pass)."""
+    def decisions_all(self, texts: Sequence[str]) -> np.ndarray:
+        """Each head's logistic regression decision value for each text: shape (heads, len(texts)).
+        The last texts scored are remembered, so analyzers asking for different heads of the same
+        sentences share one pass."""
+        key = tuple(texts)
+        last = self._last.get(key)
+        if last is not None:
+            return last
         n = len(texts)
         word_vocab, cache = self.word_vocab, self._char_cache
         word_ids: list[int] = []
@@ -130,13 +147,14 @@ class LinearTextModel:
             total = sum(map(len, packs))
             char_counts.append(total // 4)
         rows = np.arange(n, dtype=np.int64)
-        offset = len(word_vocab)
-        z = np.full(n, self.intercept, dtype=np.float64)
+        z = np.repeat(self.intercepts[:, None], n, axis=1)
         z += _block_scores(
-            np.repeat(rows, word_counts), np.array(word_ids, dtype=np.int64), self.word_idf, self.coef[:offset], n
+            np.repeat(rows, word_counts), np.array(word_ids, dtype=np.int64), self.word_idf, self.word_coef, n
         )
         char_ids = np.frombuffer(b"".join(chunks), dtype=np.int32).astype(np.int64)
-        z += _block_scores(np.repeat(rows, char_counts), char_ids, self.char_idf, self.coef[offset:], n)
+        z += _block_scores(np.repeat(rows, char_counts), char_ids, self.char_idf, self.char_coef, n)
+        self._last.clear()
+        self._last[key] = z
         return z
 
     def _pack(self, word: str) -> bytes:
@@ -147,6 +165,41 @@ class LinearTextModel:
         if len(self._char_cache) < CACHE_WORDS:  # full: later (rarer) words are computed each time
             self._char_cache[word] = packed
         return packed
+
+
+@dataclass(frozen=True)
+class LinearTextModel:
+    """One head of a group: what ``load(name)`` returns."""
+
+    group: HeadGroup
+    index: int
+
+    @property
+    def name(self) -> str:
+        return self.group.heads[self.index]
+
+    @property
+    def lowercase(self) -> bool:
+        return self.group.lowercase
+
+    @property
+    def word_vocab(self) -> dict[str, int]:
+        return self.group.word_vocab
+
+    @property
+    def char_vocab(self) -> dict[str, int]:
+        return self.group.char_vocab
+
+    @property
+    def weights(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+        """Word idf, char idf, word coefficients, char coefficients (over the group's vocabularies) and intercept."""
+        g, i = self.group, self.index
+        return g.word_idf[i], g.char_idf[i], g.word_coef[i], g.char_coef[i], float(g.intercepts[i])
+
+    def decisions(self, texts: Sequence[str]) -> np.ndarray:
+        """The logistic regression's decision value for each text (one vectorised pass)."""
+        row: np.ndarray = self.group.decisions_all(texts)[self.index]
+        return row
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         z = np.clip(self.decisions(texts), -500.0, 500.0)
@@ -159,25 +212,61 @@ class LinearTextModel:
         return self.probabilities([text])[0]
 
 
-@cache
-def load(name: str) -> LinearTextModel:
+SENTENCE_HEADS = ("biased", "subjective", "checkworthy")
+"""The heads every audit runs over the same sentences (framing and claims): loaded as one group."""
+
+
+def _read(name: str) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
     folder = resources.files("newsaudit.data").joinpath("models")
     with folder.joinpath(f"{name}.npz").open("rb") as handle:
         arrays = np.load(handle, allow_pickle=False)
-        word_idf, char_idf = arrays["word_idf"], arrays["char_idf"]
-        coef, intercept = arrays["coef"], float(arrays["intercept"][0])
-        lowercase = bool(arrays["lowercase"][0]) if "lowercase" in arrays.files else True
-    vocab = json.loads(folder.joinpath(f"{name}.vocab.json").read_text(encoding="utf-8"))
-    return LinearTextModel(
-        name=name,
-        word_vocab={g: i for i, g in enumerate(vocab["word"])},
-        char_vocab={g: i for i, g in enumerate(vocab["char"])},
-        word_idf=word_idf.astype(np.float64),
-        char_idf=char_idf.astype(np.float64),
-        coef=coef.astype(np.float64),
-        intercept=intercept,
-        lowercase=lowercase,
+        loaded = {key: arrays[key] for key in arrays.files}
+    vocab: dict[str, list[str]] = json.loads(folder.joinpath(f"{name}.vocab.json").read_text(encoding="utf-8"))
+    return loaded, vocab
+
+
+@cache
+def load_group(names: tuple[str, ...]) -> HeadGroup:
+    """Heads that score the same texts, over the union of their vocabularies (each keeps its own
+    idf and weights; an n-gram outside a head's vocabulary has idf 0 there). Same scores as loading
+    each alone, for one featurisation."""
+    files = [_read(name) for name in names]
+    lowercase = {bool(arrays["lowercase"][0]) if "lowercase" in arrays else True for arrays, _ in files}
+    if len(lowercase) != 1:
+        raise ValueError(f"heads {names} disagree on lowercasing: they cannot share n-grams")
+    merged: dict[str, dict[str, int]] = {"word": {}, "char": {}}
+    for _, vocab in files:
+        for kind in ("word", "char"):
+            table = merged[kind]
+            for gram in vocab[kind]:
+                table.setdefault(gram, len(table))
+    idf = {kind: np.zeros((len(names), len(merged[kind]))) for kind in ("word", "char")}
+    coef = {kind: np.zeros((len(names), len(merged[kind]))) for kind in ("word", "char")}
+    for head, (arrays, vocab) in enumerate(files):
+        offset = len(vocab["word"])
+        weights = {"word": arrays["coef"][:offset], "char": arrays["coef"][offset:]}
+        for kind in ("word", "char"):
+            columns = np.array([merged[kind][g] for g in vocab[kind]], dtype=np.int64)
+            idf[kind][head, columns] = arrays[f"{kind}_idf"]
+            coef[kind][head, columns] = weights[kind]
+    return HeadGroup(
+        heads=names,
+        word_vocab=merged["word"],
+        char_vocab=merged["char"],
+        word_idf=idf["word"],
+        char_idf=idf["char"],
+        word_coef=coef["word"],
+        char_coef=coef["char"],
+        intercepts=np.array([float(arrays["intercept"][0]) for arrays, _ in files]),
+        lowercase=lowercase.pop(),
     )
+
+
+def load(name: str) -> LinearTextModel:
+    """One head; a sentence head comes from the group of all three, so that scoring the same
+    sentences with another of them reuses the pass."""
+    names = SENTENCE_HEADS if name in SENTENCE_HEADS else (name,)
+    return LinearTextModel(load_group(names), names.index(name))
 
 
 @cache
