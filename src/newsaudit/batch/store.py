@@ -229,7 +229,7 @@ class Store:
                 if not items:
                     continue
                 columns = COLUMNS[table]
-                arrow = pa.Table.from_pylist([{c: item.get(c) for c in columns} for item in items])
+                arrow = pa.table({c: [item.get(c) for item in items] for c in columns})
                 self.con.register("incoming", arrow)
                 quoted = ", ".join(f'"{c}"' for c in columns)
                 conflict = " ON CONFLICT DO NOTHING" if table in ("articles", "errors") else ""
