@@ -44,6 +44,21 @@ def test_content_before_source_and_organisation_kind() -> None:
     assert a.content.text == "Prices for bread and milk will rise again next year"
 
 
+def test_companies_named_without_an_organisation_word() -> None:
+    cases = [
+        ("“Inflation is sticky,” Morgan Stanley said in a note to clients.", "Morgan Stanley"),
+        ("Exxon Mobil told investors that output would rise.", "Exxon Mobil"),
+        ("The vaccine works in older adults, Pfizer said.", "Pfizer"),
+    ]
+    for text, name in cases:
+        a = only(text)
+        assert (a.source.name, a.source.kind) == (name, "organization"), text
+    person = only("Jan Hatzius, chief economist at Goldman Sachs, said rates would fall.")
+    assert (person.source.name, person.source.kind) == ("Jan Hatzius", "person")
+    stranger = only("Marta Wells said rates would fall.")  # a surname that is also a company's first word
+    assert stranger.source.kind == "person"
+
+
 def test_according_to_an_outlet_at_start_and_end() -> None:
     first = only("According to Reuters, the talks collapsed after midnight.")
     assert (first.source.name, first.source.kind) == ("Reuters", "outlet")

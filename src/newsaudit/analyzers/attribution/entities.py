@@ -14,6 +14,7 @@ from functools import cache
 
 from newsaudit.analyzers.attribution.lexicon import (
     cues,
+    organization_names,
     outlet_index,
     short_outlet_aliases,
     source_nouns,
@@ -308,6 +309,8 @@ def parse(phrase: str) -> Parsed:
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
         return Parsed(known.name, "outlet", None, False, known.domain)
+    if stripped in organization_names():
+        return Parsed(stripped, "organization", None)
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
         return Parsed(text, "outlet", None, generic=True)
     head = head_words[-1].lower()

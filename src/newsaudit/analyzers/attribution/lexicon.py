@@ -104,6 +104,21 @@ def outlet_index() -> dict[str, OutletEntry]:
 
 
 @cache
+def organization_names() -> frozenset[str]:
+    """Names and aliases of the curated organisations (``organizations.tsv``), as written: a company
+    named without an organisation word ("Goldman Sachs", "Pfizer") is not read as a person."""
+    names: set[str] = set()
+    for row in table("organizations.tsv"):
+        padded = (*row, "")[:2]
+        for surface in (padded[0], *padded[1].split("|")):
+            if surface:
+                names.add(surface)
+                if surface.startswith("the "):
+                    names.add(surface[4:])
+    return frozenset(names)
+
+
+@cache
 def short_outlet_aliases() -> dict[str, tuple[OutletEntry, ...]]:
     """'the Journal' -> outlets it can stand for (resolved to the one the article named)."""
     out: dict[str, list[OutletEntry]] = {}
