@@ -247,6 +247,7 @@ def test_what_follows_a_cue_may_be_only_when_or_where() -> None:
     assert only(text).content.text == "“The evidence is not strong enough for an indictment,”"
     assert only('"We will win," he said in an interview.').content.text == '"We will win,"'
     assert only("He said in 2019 that prices rose.").content.text == "prices rose"
+    assert only("Sales fell, the company said in a statement.").content.text == "Sales fell"
     text = "Hours before the game against Buffalo on Tuesday, Wild coach Bruce Boudreau praised him, saying he scores."
     assert (only(text).source.name, only(text).content.text) == ("Bruce Boudreau", "he scores")
     assert run("It’s worth noting, though, that those figures are on the European cycle.") == []

@@ -189,6 +189,19 @@ def _in_quote(position: int, quotes: list[Quote]) -> bool:
     return any(q.start < position < q.end for q in quotes)
 
 
+def _only_when_where_or_how(lead: str, after: list[str]) -> bool:
+    """What follows the cue says when, where or how it was said, not what: "…,” Persson said on
+    Tuesday." / "…," the actor said on "DWTS." / "Sales fell, the company said in a statement."."""
+    if is_time_phrase(after):
+        return True
+    adverbial = len(after) <= 4 and after[0].lower() in ("on", "in", "at", "during") if after else False
+    words = lead.split()
+    content_led = any(m in lead for m in '”"') or (
+        lead.endswith(",") and len(words) >= 2 and words[0].lower() not in INTRO_OPENERS
+    )
+    return adverbial and content_led
+
+
 def _verb_candidate(
     text: str,
     s_start: int,
@@ -243,10 +256,8 @@ def _verb_candidate(
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = relative_clause_end(text, before, k, content_start, trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
-        after = text[content_start:content_end].split()
-        adverbial = len(after) <= 4 and after[0].lower() in ("on", "in", "at", "during") if after else False
-        if is_time_phrase(after) or (adverbial and any(m in lead for m in '”"')):
-            content_end = content_start  # "…,” Persson said on Tuesday." / "…," the actor said on "DWTS."
+        if _only_when_where_or_how(lead, text[content_start:content_end].split()):
+            content_end = content_start
         weak = explicit and text[:content_start].rstrip().endswith(",")  # "said at a rally in Monroe, La."
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and (
             not explicit or weak
