@@ -59,6 +59,24 @@ def test_companies_named_without_an_organisation_word() -> None:
     assert stranger.source.kind == "person"
 
 
+def test_unnamed_sources_described_by_office_or_group() -> None:
+    cases = [
+        ("“It is over,” said one resident who asked not to be named.", "one resident", "anonymous"),
+        ("“It is over,” said a local resident.", "local resident", "anonymous"),
+        ("The deal is done, said two people familiar with the talks.", "two people", "anonymous"),
+        ("A senior administration official said the plan would fail.", "senior administration official", "anonymous"),
+        ("“We will rebuild,” said the mayor of Springfield.", "mayor of Springfield", "person"),
+        ("The mayor of Springfield said the town would rebuild.", "mayor of Springfield", "person"),
+        ("The president of the union said members would strike.", "president of the union", "person"),
+        ("The police said the man was armed.", "police", "organization"),
+    ]
+    for text, name, kind in cases:
+        a = only(text)
+        assert (a.source.name, a.source.kind) == (name, kind), text
+    assert only("The Bank of England said rates would rise.").source.kind == "organization"
+    assert run("Prices rose, said one thing.") == []
+
+
 def test_according_to_an_outlet_at_start_and_end() -> None:
     first = only("According to Reuters, the talks collapsed after midnight.")
     assert (first.source.name, first.source.kind) == ("Reuters", "outlet")

@@ -215,6 +215,17 @@ def _can_head(head: str, *, strict: bool) -> bool:
     )
 
 
+DETERMINERS = frozenset(("the", "a", "an", "of", "one", "another", "two", "three", "several", "some", "many"))
+
+
+def _modifies_a_source(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A lower-case word right before a source noun or title: "said a local resident"."""
+    if not toks[i][0].isalpha() or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1][0].lower()
+    return nxt in source_nouns() or nxt in ANONYMOUS_HEADS or nxt in titles()
+
+
 def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str | None]:
     """The source after an inverted cue ("said Jane Doe, a former official") and its apposition."""
     toks = tokens(text, start, limit)
@@ -238,20 +249,21 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
         particle = low in NAME_PARTICLES and i > first and i + 1 < len(toks) and _is_capitalised(toks[i + 1][0])
         if not (
             _is_capitalised(word)
-            or low in ("the", "a", "an", "of")
+            or low in DETERMINERS
             or low in titles()
             or low in source_nouns()
             or particle
+            or (i - first < 3 and _modifies_a_source(toks, i))
         ):
             break
         i += 1
     if i == first:
         return None, None
     last = i - 1
-    while last > first and toks[last][0].lower() in ("the", "a", "an", "of"):
+    while last > first and toks[last][0].lower() in DETERMINERS:
         last -= 1
     words = [t[0] for t in toks[first : last + 1]]
-    if is_time_phrase(words) or all(w.lower() in ("the", "a", "an", "of") for w in words):
+    if is_time_phrase(words) or all(w.lower() in DETERMINERS for w in words):
         return None, None  # "…, McConnell said Tuesday."; "… said the event …"
     if i < len(toks) and toks[i][0].lower() in AUXILIARIES:
         return None, None  # "…, said members will help": the phrase is the subject of what was said
@@ -320,13 +332,23 @@ def parse(phrase: str) -> Parsed:
     if name_start is None:
         if head in DOCUMENT_HEADS:
             return Parsed(stripped, "document", None)
+        # the head noun decides: "a senior administration official", "the president of the union"
+        if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # not "the police"
+            return Parsed(stripped, "anonymous", None)
+        if (head in titles() or head in ROLE_HEADS) and head not in ORG_WORDS:
+            return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "a real estate agent"
         if any(w.lower() in ORG_WORDS for w in words):
             return Parsed(stripped, "organization", None, generic=low.startswith("the "))
-        if head in ANONYMOUS_HEADS or head in source_nouns():
+        if head in source_nouns():
             return Parsed(stripped, "anonymous", None)
-        if head in titles() or head in ROLE_HEADS:  # "the Wikileaks founder", "a real estate agent"
-            return Parsed(stripped, "person", stripped)
         return Parsed(stripped, "unknown", None)
+    if (
+        name_start >= 2
+        and words[name_start - 1].lower() == "of"
+        and words[name_start - 2].lower() in titles() | ROLE_HEADS
+        and not any(_is_capitalised(w) for w in words[: name_start - 2] if w.lower() not in ("the", "a", "an"))
+    ):
+        return Parsed(stripped, "person", stripped)  # "the mayor of Springfield": a person known by office
     if name_start == len(words) - 1 and head in ANONYMOUS_HEADS | source_nouns():
         return Parsed(stripped, "anonymous", None)  # "Prosecutors said": a common noun at a sentence start
     name_words = words[name_start:]

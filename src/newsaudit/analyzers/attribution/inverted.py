@@ -66,4 +66,8 @@ def ends_source(text: str, position: int, s_end: int) -> bool:
     states where": the phrase is a clause's subject), only an apposition, a time or place ("on
     Tuesday", "in an interview") or the sentence end."""
     rest = text[position:s_end].split()
-    return not rest or not content_word(rest[0].strip(",.;:!?")) or rest[0].lower() in ("who", "whose")
+    return not rest or not content_word(rest[0].strip(",.;:!?")) or rest[0].lower() in SOURCE_MODIFIERS
+
+
+SOURCE_MODIFIERS = frozenset(("who", "whose", "familiar", "close", "briefed", "knowledgeable", "involved", "speaking"))
+"""Words that open a description of the source after it: "said two people familiar with the talks"."""
