@@ -59,6 +59,16 @@ def test_companies_named_without_an_organisation_word() -> None:
     assert stranger.source.kind == "person"
 
 
+def test_states_speak_as_organisations_and_end_a_role() -> None:
+    a = only("China said the tariffs would hurt both economies.")
+    assert (a.source.name, a.source.kind) == ("China", "organization")
+    assert only("“We reject the claims,” Moscow said in a statement.").source.kind == "organization"
+    b = only("U.S. ambassador to the Ukraine Marie Yovanovitch said she had been recalled.")
+    assert (b.source.name, b.source.kind) == ("Marie Yovanovitch", "person")
+    c = only("Paris Hilton said she would sue.")  # a first name that is also a capital
+    assert (c.source.name, c.source.kind) == ("Paris Hilton", "person")
+
+
 def test_unnamed_sources_described_by_office_or_group() -> None:
     cases = [
         ("“It is over,” said one resident who asked not to be named.", "one resident", "anonymous"),

@@ -18,6 +18,7 @@ from newsaudit.analyzers.attribution.lexicon import (
     outlet_index,
     short_outlet_aliases,
     source_nouns,
+    state_names,
     titles,
     word_group,
 )
@@ -321,8 +322,8 @@ def parse(phrase: str) -> Parsed:
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
         return Parsed(known.name, "outlet", None, False, known.domain)
-    if stripped in organization_names():
-        return Parsed(stripped, "organization", None)
+    if stripped in organization_names() or stripped in state_names():
+        return Parsed(stripped, "organization", None)  # "Goldman Sachs said", "China said"
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
         return Parsed(text, "outlet", None, generic=True)
     head = head_words[-1].lower()
@@ -351,6 +352,7 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "person", stripped)  # "the mayor of Springfield": a person known by office
     if name_start == len(words) - 1 and head in ANONYMOUS_HEADS | source_nouns():
         return Parsed(stripped, "anonymous", None)  # "Prosecutors said": a common noun at a sentence start
+    name_start = _after_a_state(words, name_start)
     name_words = words[name_start:]
     role_words = words[:name_start]
     name = " ".join(name_words)
@@ -365,6 +367,25 @@ def parse(phrase: str) -> Parsed:
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
     return Parsed(name, "person", title)
+
+
+def _after_a_state(words: list[str], name_start: int) -> int:
+    """Where the name starts once a state that ends the role is set apart: "U.S. ambassador to the
+    Ukraine Marie Yovanovitch" -> "Marie Yovanovitch". Only after a preposition (or a bare "the"),
+    when two or more words remain and they are not an organisation's or a title's: "the US Justice
+    Department" and "the U.S. Attorney Nealy Cox" keep their state."""
+    before = [w.lower() for w in words[:name_start] if w.lower() != "the"]
+    if before[-1:] not in (["to"], ["of"], ["for"], ["in"]) and not (name_start == 1 and not before):
+        return name_start
+    for size in (3, 2, 1):
+        rest = words[name_start + size :]
+        if (
+            len(rest) >= 2
+            and " ".join(words[name_start : name_start + size]) in state_names()
+            and not any(_org_word(w) or w.lower().rstrip(".") in _title_words() for w in rest)
+        ):
+            return name_start + size
+    return name_start
 
 
 def _org_word(word: str) -> bool:

@@ -119,6 +119,12 @@ def organization_names() -> frozenset[str]:
 
 
 @cache
+def state_names() -> frozenset[str]:
+    """States and the capitals that stand for their governments (``countries.txt``), as written."""
+    return frozenset(row[0] for row in table("countries.txt"))
+
+
+@cache
 def short_outlet_aliases() -> dict[str, tuple[OutletEntry, ...]]:
     """'the Journal' -> outlets it can stand for (resolved to the one the article named)."""
     out: dict[str, list[OutletEntry]] = {}
