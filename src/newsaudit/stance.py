@@ -31,9 +31,12 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of a text (kept for the last texts seen: stage 1 and the excerpt
+    both read every sentence of the body)."""
     stop = stopwords()
-    return {stem(w) for w in WORD.findall(text.lower()) if w not in stop and len(w) > 1}
+    return frozenset(stem(w) for w in WORD.findall(text.lower()) if w not in stop and len(w) > 1)
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:
@@ -76,7 +79,7 @@ class Rarity:
         df = self.frequencies.get(word)
         return self._unseen if df is None else math.log((self.documents + 1) / (df + 1)) + 1.0
 
-    def mass(self, words: set[str]) -> float:
+    def mass(self, words: frozenset[str]) -> float:
         return sum(map(self, words))
 
 
@@ -156,7 +159,7 @@ def related_threshold() -> float:
     return float(_related_model()["threshold"])  # type: ignore[arg-type]
 
 
-def overlap(headline_words: set[str], sentence: str) -> float:
+def overlap(headline_words: frozenset[str], sentence: str) -> float:
     """Share of the headline's content words found in the sentence."""
     if not headline_words:
         return 0.0
