@@ -153,6 +153,7 @@ class HeadGroup:
         )
         char_ids = np.frombuffer(b"".join(chunks), dtype=np.int32).astype(np.int64)
         z += _block_scores(np.repeat(rows, char_counts), char_ids, self.char_idf, self.char_coef, n)
+        z.setflags(write=False)  # shared by every caller of the same texts
         self._last.clear()
         self._last[key] = z
         return z

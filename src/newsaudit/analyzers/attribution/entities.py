@@ -202,6 +202,12 @@ def _group_nouns() -> frozenset[str]:
     return source_nouns() | ANONYMOUS_HEADS
 
 
+@cache
+def _office_words() -> frozenset[str]:
+    """Heads that name a person by office or role: "mayor", "founder", "agent"."""
+    return titles() | ROLE_HEADS
+
+
 def _can_head(head: str, *, strict: bool) -> bool:
     """Whether a word can head a source phrase. ``strict`` when the cue is also a noun ("plans",
     "back"): only a clear subject makes it a verb."""
@@ -224,7 +230,7 @@ def _modifies_a_source(toks: list[tuple[str, int, int]], i: int) -> bool:
     if not toks[i][0].isalpha() or i + 1 >= len(toks):
         return False
     nxt = toks[i + 1][0].lower()
-    return nxt in source_nouns() or nxt in ANONYMOUS_HEADS or nxt in titles()
+    return nxt in _group_nouns() or nxt in titles()
 
 
 def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str | None]:
@@ -336,7 +342,7 @@ def parse(phrase: str) -> Parsed:
         # the head noun decides: "a senior administration official", "the president of the union"
         if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # not "the police"
             return Parsed(stripped, "anonymous", None)
-        if (head in titles() or head in ROLE_HEADS) and head not in ORG_WORDS:
+        if head in _office_words() and head not in ORG_WORDS:
             return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "a real estate agent"
         if any(w.lower() in ORG_WORDS for w in words):
             return Parsed(stripped, "organization", None, generic=low.startswith("the "))
@@ -346,7 +352,7 @@ def parse(phrase: str) -> Parsed:
     if (
         name_start >= 2
         and words[name_start - 1].lower() == "of"
-        and words[name_start - 2].lower() in titles() | ROLE_HEADS
+        and words[name_start - 2].lower() in _office_words()
         and not any(_is_capitalised(w) for w in words[: name_start - 2] if w.lower() not in ("the", "a", "an"))
     ):
         return Parsed(stripped, "person", stripped)  # "the mayor of Springfield": a person known by office
@@ -375,7 +381,8 @@ def _after_a_state(words: list[str], name_start: int) -> int:
     when two or more words remain and they are not an organisation's or a title's: "the US Justice
     Department" and "the U.S. Attorney Nealy Cox" keep their state."""
     before = [w.lower() for w in words[:name_start] if w.lower() != "the"]
-    if before[-1:] not in (["to"], ["of"], ["for"], ["in"]) and not (name_start == 1 and not before):
+    after_preposition = bool(before) and before[-1] in ("to", "of", "for", "in")
+    if not after_preposition and not (name_start == 1 and not before):
         return name_start
     for size in (3, 2, 1):
         rest = words[name_start + size :]
