@@ -190,11 +190,11 @@ def _batch_local(
         started = time.perf_counter()
 
         def tick(summary: Summary, total: int | None) -> None:
-            done = summary.audited + summary.failed + summary.skipped
+            done = summary.audited + summary.failed + summary.skipped + summary.duplicates
             elapsed = max(1e-9, time.perf_counter() - started)
             bar.update(
                 task,
-                total=total,
+                total=None if total is None else max(total, done),
                 completed=done,
                 rate=(summary.audited + summary.failed) / elapsed,
                 errors=summary.failed,

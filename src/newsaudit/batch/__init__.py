@@ -24,7 +24,7 @@ from typing import Any
 
 from newsaudit import errors
 from newsaudit.batch.inputs import Item, count_items, iter_items
-from newsaudit.batch.store import Store, error_rows, report_rows
+from newsaudit.batch.store import Rows, Store, error_rows, report_rows
 from newsaudit.options import Options
 
 WINDOW = 4  # inputs in flight per worker
@@ -32,7 +32,6 @@ FLUSH_ARTICLES = 64
 FLUSH_SECONDS = 2.0
 NEARLY_ALL_FAILED = 0.9
 EXIT_OK, EXIT_SOME_FAILED, EXIT_INPUT, EXIT_NEARLY_ALL_FAILED = 0, 1, 2, 3
-Rows = dict[str, list[dict[str, Any]]]
 
 
 @dataclass
@@ -122,19 +121,21 @@ def audit_item(key: str, item: Item, options: Options | None = None) -> Rows:
     from newsaudit.pipeline import audit
 
     options = options or _WORKER.get("options") or Options()
+    input_id = item.input_id
+    item = item.parsed()
     if item.error is not None:
-        return error_rows(key, item.input_id, item.origin, item.url, *item.error)
+        return error_rows(key, input_id, item.origin, item.url, *item.error)
     try:
         if item.content is not None:
             report = audit(item.content, url=item.url, options=options)
         else:
             report = audit(item.url or "", options=options)
-        return report_rows(key, item.input_id, item.origin, report.to_dict())
+        return report_rows(key, input_id, item.origin, report.to_dict())
     except errors.NewsauditError as exc:
-        return error_rows(key, item.input_id, item.origin, item.url, exc.code, exc.message)
+        return error_rows(key, input_id, item.origin, item.url, exc.code, exc.message)
     except Exception as exc:  # a bug must cost one article, not the run
         message = f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
-        return error_rows(key, item.input_id, item.origin, item.url, "E900", message)
+        return error_rows(key, input_id, item.origin, item.url, "E900", message)
 
 
 # --- main side -------------------------------------------------------------------------------------
@@ -184,6 +185,8 @@ def run(
                 warm(options)
             _run_pool(pending(), workers, options, writer)
         writer.flush()
+        if on_progress:  # the total was an estimate for a large compressed input: now it is known
+            on_progress(summary, summary.inputs)
         statuses = store.status_of(skipped_keys)
         previous_failed = sum(1 for s in statuses.values() if s == "error")
         summary.ok_total = summary.audited + len(statuses) - previous_failed
@@ -207,7 +210,7 @@ class _Writer:
         self.buffer.append(rows)
         if rows.get("errors"):
             self.summary.failed += 1
-            code = rows["errors"][0]["code"]
+            code = rows["errors"]["code"][0]
             self.summary.codes[code] = self.summary.codes.get(code, 0) + 1
         else:
             self.summary.audited += 1

@@ -39,19 +39,20 @@ class AuditActor:
         out: dict[str, list[Any]] = {c: [] for c in COLUMNS}
         for i, key in enumerate(batch["key"]):
             error = (str(batch["error_code"][i]), str(batch["error_message"][i])) if batch["error_code"][i] else None
-            content = batch["content"][i]
+            content, line = batch["content"][i], batch["line"][i]
             item = Item(
                 origin=str(batch["origin"][i]),
                 url=batch["url"][i] or None,
                 content=bytes(content) if content is not None and len(content) else None,
                 error=error,
+                line=bytes(line) if line is not None and len(line) else None,
             )
             rows = audit_item(str(key), item, self.options)
             out["key"].append(str(key))
             out["origin"].append(item.origin)
-            out["url"].append(item.url)
+            record = {column: values[0] for column, values in (rows.get("errors") or rows["articles"]).items()}
+            out["url"].append(record["url"])  # a JSONL line's URL is known once the worker parsed it
             if rows.get("errors"):
-                record = rows["errors"][0]
                 out["status"].append("error")
                 out["code"].append(record["code"])
                 out["message"].append(record["message"])
@@ -60,7 +61,7 @@ class AuditActor:
                 out["status"].append("ok")
                 out["code"].append(None)
                 out["message"].append(None)
-                out["report"].append(rows["articles"][0]["report"])
+                out["report"].append(record["report"])
         return pa.Table.from_pydict(out, schema=SCHEMA)
 
 
@@ -85,6 +86,7 @@ def run_ray(
                 "origin": item.origin,
                 "url": item.url or "",
                 "content": item.content or b"",
+                "line": item.line or b"",
                 "error_code": item.error[0] if item.error else "",
                 "error_message": item.error[1] if item.error else "",
             }
