@@ -77,3 +77,30 @@ def test_small_files_are_counted_exactly_and_large_compressed_ones_estimated(
     monkeypatch.setattr(inputs, "COUNT_SAMPLE", packed.stat().st_size * 6 // 10)  # crosses into member 2
     estimate = count_items([packed])
     assert estimate is not None and estimate != 3000 and abs(estimate - 3000) < 300  # seeded: not exact, close
+
+
+@pytest.mark.parametrize("damage", ["truncated", "corrupted"])
+def test_a_broken_gz_keeps_the_lines_before_the_break_and_records_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    monkeypatch.setattr(inputs, "READ_CHUNK", 4096)  # lines are kept up to the last whole read
+    lines = records(200)
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    else:
+        middle = len(data) // 2
+        data = data[:middle] + bytes(range(256)) * 8 + data[middle + 2048 :]
+    path = tmp_path / "broken.jsonl.gz"
+    path.write_bytes(data)
+    items = list(iter_items([path]))
+    *good, last = items
+    assert 0 < len(good) < 200 and all(i.error is None for i in good)
+    parsed = [i.parsed() for i in good]
+    if damage == "truncated":  # every line before the break is whole
+        assert [i.url for i in parsed] == [json.loads(line)["url"] for line in lines[: len(good)]]
+    else:  # inflating garbage may yield garbage lines first: each is an error row of its own
+        urls = {json.loads(line)["url"] for line in lines}
+        assert sum(i.error is None for i in parsed) > 0 and all(i.error or i.url in urls for i in parsed)
+    assert last.error is not None and last.error[0] == inputs.BAD_DATA
+    assert last.origin == f"{path}:after-line-{len(good)}"

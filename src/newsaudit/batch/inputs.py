@@ -29,6 +29,7 @@ from newsaudit import errors
 BAD_LINE = "E110"
 BAD_WARC = "E111"
 BAD_RECORD = "E112"
+BAD_DATA = "E113"  # a file that breaks off: truncated or corrupted compressed data
 URL_LINE_PREFIXES = ("http://", "https://")
 READ_CHUNK = 1 << 20
 COUNT_SAMPLE = 16 << 20  # compressed bytes read to estimate a large .gz file's line count
@@ -143,9 +144,9 @@ def _count_lines(path: Path) -> int:
     return max(1, round(lines * size / COUNT_SAMPLE))
 
 
-def _count_newlines(read: Callable[[int], bytes], stop: Callable[[], bool] = lambda: False) -> int:
+def _count_newlines(read: Callable[[int], bytes]) -> int:
     lines, last = 0, b"\n"
-    while not stop() and (chunk := read(READ_CHUNK)):
+    while chunk := read(READ_CHUNK):
         lines += chunk.count(b"\n")
         last = chunk[-1:]
     return lines + (last != b"\n")
@@ -201,14 +202,21 @@ def _file_items(path: Path) -> Iterator[Item]:
 
 
 def _jsonl_items(path: Path) -> Iterator[Item]:
-    """One item per non-blank line, unparsed (``Item.parsed`` parses it where the audit runs)."""
-    for n, line in _lines(path):
-        if line.strip():
-            yield Item(f"{path}:{n}", line=line)
+    """One item per non-blank line, unparsed (``Item.parsed`` parses it where the audit runs). A file
+    that breaks off (a truncated or corrupted ``.gz``) keeps the lines read before the break, and the
+    rest becomes one error item."""
+    n = 0
+    try:
+        for n, line in _lines(path):
+            if line.strip():
+                yield Item(f"{path}:{n}", line=line)
+    except Exception as exc:  # zlib, ISA-L and EOF errors have no common base; I/O errors included
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        yield Item(f"{path}:after-line-{n}", error=(BAD_DATA, f"cannot read {path} after line {n}: {reason}"))
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, line without its end) in 1 MB binary reads: no decoding, no per-line I/O."""
+    """(line number, line without its ``\\n``) from 1 MB binary reads: no decoding, no per-line I/O."""
     n, parts = 0, []
     with path.open("rb") as raw, _gunzip(raw) if path.name.lower().endswith(".gz") else raw as handle:
         while chunk := handle.read(READ_CHUNK):
