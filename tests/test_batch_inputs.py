@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 from pathlib import Path
 
@@ -104,3 +105,24 @@ def test_a_broken_gz_keeps_the_lines_before_the_break_and_records_the_rest(
         assert sum(i.error is None for i in parsed) > 0 and all(i.error or i.url in urls for i in parsed)
     assert last.error is not None and last.error[0] == inputs.BAD_DATA
     assert last.origin == f"{path}:after-line-{len(good)}"
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_item_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("Body.", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: str) -> object:  # tests run as root here, so permissions cannot lock a folder
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(iter_items([tmp_path]))
+    assert [i.origin for i in items if i.error is None] == [str(tmp_path / "ok" / "a.txt")]
+    (locked,) = [i for i in items if i.error is not None]
+    assert locked.origin == str(tmp_path / "locked") and "Permission denied" in locked.error[1]  # type: ignore[index]

@@ -87,14 +87,23 @@ def iter_items(paths: Sequence[str | Path]) -> Iterator[Item]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unlistable: list[OSError] = []  # os.walk skips a folder it cannot list unless told
+            for root, dirs, files in os.walk(path, onerror=unlistable.append):
                 dirs.sort()
                 for name in sorted(files):
                     yield from _file_items(Path(root) / name)
+                yield from (_unlistable(exc) for exc in unlistable)
+                unlistable.clear()
+            yield from (_unlistable(exc) for exc in unlistable)
         elif path.exists() or path.is_symlink():
             yield from _file_items(path)
         else:
             yield Item(str(path), error=(errors.NOT_FOUND, f"no such file or folder: {path}"))
+
+
+def _unlistable(exc: OSError) -> Item:
+    where = str(exc.filename or "a folder")
+    return Item(where, error=(errors.UNREADABLE, f"cannot list {where}: {exc.strerror or exc}"))
 
 
 def count_items(paths: Sequence[str | Path]) -> int | None:
