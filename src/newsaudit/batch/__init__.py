@@ -24,6 +24,7 @@ from typing import Any
 
 from newsaudit import errors
 from newsaudit.batch.inputs import Item, count_items, iter_items
+from newsaudit.batch.keys import KeySet
 from newsaudit.batch.store import Rows, Store, error_rows, report_rows
 from newsaudit.options import Options
 
@@ -77,7 +78,7 @@ def item_key(item: Item, print_: str) -> str:
 def keyed_items(paths: Sequence[str | Path], options: Options, summary: Summary) -> Iterator[tuple[str, Item]]:
     """Each distinct input once, with its key; counts inputs and duplicates in ``summary``."""
     print_ = fingerprint(options)
-    seen: set[str] = set()
+    seen = KeySet()
     for item in iter_items(paths):
         summary.inputs += 1
         key = item_key(item, print_)
@@ -159,15 +160,16 @@ def run(
     try:
         if retry_errors:
             store.forget_errors()
-        done = store.done_keys()
+        audited_before, failed_before = KeySet(store.keys("articles")), KeySet(store.keys("errors"))
         total = count_items(paths)
-        skipped_keys: list[str] = []
+        failed_earlier = 0
 
         def pending() -> Iterator[tuple[str, Item]]:
+            nonlocal failed_earlier
             for key, item in keyed_items(paths, options, summary):
-                if key in done:
+                if key in audited_before or key in failed_before:
                     summary.skipped += 1
-                    skipped_keys.append(key)
+                    failed_earlier += key not in audited_before
                     if on_progress:
                         on_progress(summary, total)
                     continue
@@ -187,10 +189,8 @@ def run(
         writer.flush()
         if on_progress:  # the total was an estimate for a large compressed input: now it is known
             on_progress(summary, summary.inputs)
-        statuses = store.status_of(skipped_keys)
-        previous_failed = sum(1 for s in statuses.values() if s == "error")
-        summary.ok_total = summary.audited + len(statuses) - previous_failed
-        summary.failed_total = summary.failed + previous_failed
+        summary.ok_total = summary.audited + summary.skipped - failed_earlier
+        summary.failed_total = summary.failed + failed_earlier
     finally:
         summary.seconds = time.perf_counter() - clock
         store.close()

@@ -11,7 +11,7 @@ is stored twice.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,7 @@ COLUMNS = {
     "errors": ["key", "input_id", "origin", "url", "code", "message"],
 }
 STORE_THREADS = 1
+KEYS_CHUNK = 100_000
 STORE_MEMORY = "128MB"  # the writer needs little: rows arrive in small transactions
 STORE_CHECKPOINT = "64MB"  # at the default 16 MB, checkpoints took up to a third of the writer's time
 RATING_COLUMNS = {"Lin et al. 2023": "lin2023", "Burdisso et al. 2024": "idiap", "Wikipedia": "wikipedia"}
@@ -219,18 +220,13 @@ class Store:
         if not read_only:
             self.con.execute(SCHEMA)
 
-    def done_keys(self) -> set[str]:
-        rows = self.con.execute("SELECT key FROM articles UNION ALL SELECT key FROM errors").fetchall()
-        return {r[0] for r in rows}
-
-    def status_of(self, keys: Iterable[str]) -> dict[str, str]:
-        wanted = list(keys)
-        if not wanted:
-            return {}
-        self.con.execute("CREATE OR REPLACE TEMP TABLE wanted (key VARCHAR)")
-        self.con.executemany("INSERT INTO wanted VALUES (?)", [(k,) for k in wanted])
-        rows = self.con.execute("SELECT r.key, r.status FROM results r JOIN wanted w USING (key)").fetchall()
-        return dict(rows)
+    def keys(self, table: str) -> Iterator[str]:
+        """The keys in ``articles`` or ``errors``, read in chunks (a store may hold millions)."""
+        if table not in ("articles", "errors"):
+            raise ValueError(f"no keys in {table!r}: articles or errors")
+        cursor = self.con.execute(f"SELECT key FROM {table}")
+        while rows := cursor.fetchmany(KEYS_CHUNK):
+            yield from (row[0] for row in rows)
 
     def forget_errors(self) -> int:
         (count,) = self.con.execute("SELECT count(*) FROM errors").fetchone() or (0,)
