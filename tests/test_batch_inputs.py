@@ -40,6 +40,13 @@ def test_lines_survive_any_chunk_boundary(
     assert [i.origin.rsplit(":", 1)[1] for i in items] == [str(n) for n in range(1, 26)]
 
 
+def test_a_file_that_starts_with_a_byte_order_mark_reads_like_one_without(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(records(3)).encode("utf-8"))
+    parsed = [item.parsed() for item in iter_items([path])]
+    assert [i.error for i in parsed] == [None, None, None] and parsed[0].url == "https://example.org/0"
+
+
 def test_blank_lines_are_skipped_but_keep_the_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text('{"url": "https://a.example/x"}\n\n   \n{"text": "Body."}\n', encoding="utf-8")

@@ -69,7 +69,7 @@ class Item:
             return self
         origin, n = self.origin, self.origin.rsplit(":", 1)[-1]
         try:
-            record = json.loads(self.line.decode("utf-8", errors="replace"))
+            record = json.loads(self.line.decode("utf-8", errors="replace").lstrip("\ufeff"))  # a BOM, if any
         except json.JSONDecodeError as exc:
             return Item(origin, error=(BAD_LINE, f"line {n} is not JSON ({exc.msg})"))
         if not isinstance(record, dict):
