@@ -47,6 +47,13 @@ def test_a_file_that_starts_with_a_byte_order_mark_reads_like_one_without(tmp_pa
     assert [i.error for i in parsed] == [None, None, None] and parsed[0].url == "https://example.org/0"
 
 
+@pytest.mark.parametrize("name", ["a.jsonl", "a.ndjson", "a.jsonl.gz", "a.ndjson.gz"])
+def test_jsonl_is_recognised_by_either_name_compressed_or_not(tmp_path: Path, name: str) -> None:
+    data = "\n".join(records(2)).encode("utf-8")
+    (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    assert [i.parsed().url for i in iter_items([tmp_path / name])] == [f"https://example.org/{i}" for i in range(2)]
+
+
 def test_blank_lines_are_skipped_but_keep_the_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text('{"url": "https://a.example/x"}\n\n   \n{"text": "Body."}\n', encoding="utf-8")

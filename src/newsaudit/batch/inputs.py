@@ -3,13 +3,14 @@
 Accepted inputs (each path given on the command line, folders walked recursively):
 
 - HTML or text files (any other name);
-- JSONL (``*.jsonl``, ``*.jsonl.gz``): one article per line with ``url`` and ``html`` or ``text``
+- JSONL (``*.jsonl``, ``*.ndjson``, either ``.gz``): one article per line with ``url`` and ``html`` or ``text``
   (a line with only ``url`` is fetched);
 - WARC (``*.warc``, ``*.warc.gz``): response records (fastwarc);
 - URL lists (``*.urls``, or a ``.txt`` whose every line is an http(s) URL): one URL per line.
 
-A line that is not JSON, a corrupted WARC record or an unreadable file becomes an ``Item`` with an
-``error``: it is recorded, never skipped, and the run goes on.
+A line that is not JSON, a corrupted WARC record, a ``.gz`` that breaks off, a folder that cannot be
+listed or an unreadable file becomes an ``Item`` with an ``error``: it is recorded, never skipped,
+and the run goes on.
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ def _gunzip(raw: BinaryIO) -> BinaryIO:
 
 def _kind(path: Path) -> str:
     name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
         return "jsonl"
     if name.endswith((".warc", ".warc.gz")):
         return "warc"
