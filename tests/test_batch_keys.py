@@ -29,7 +29,9 @@ def test_membership_matches_a_set_across_merges(monkeypatch: pytest.MonkeyPatch)
         assert k in found
     assert all(k in found for k in stored + later)
     assert not any(k in found for k in absent)
-    assert len(found) == len(set(stored + later)) and sorted(found) == sorted(set(stored + later))
+    for k in stored[:10] + later[:10]:
+        found.add(k)  # adding a key twice keeps one
+    assert len(found) == len(set(stored + later))
 
 
 def test_trailing_zero_bytes_do_not_make_different_keys_equal() -> None:

@@ -8,7 +8,7 @@ set, merged into the array when it fills.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import islice
 
 import numpy as np
@@ -40,16 +40,14 @@ class KeySet:
         return i < len(self._sorted) and bool(self._sorted[i] == probe)
 
     def add(self, key: str) -> None:
+        if key in self:
+            return
         self._recent.add(bytes.fromhex(key))
         if len(self._recent) >= MERGE_AT:
             self._merge()
 
     def __len__(self) -> int:
         return len(self._sorted) + len(self._recent)
-
-    def __iter__(self) -> Iterator[str]:
-        self._merge()
-        return (bytes(d).ljust(16, b"\0").hex() for d in self._sorted)
 
     def _merge(self) -> None:
         if self._recent:
