@@ -167,9 +167,10 @@ def run(
         def pending() -> Iterator[tuple[str, Item]]:
             nonlocal failed_earlier
             for key, item in keyed_items(paths, options, summary):
-                if key in audited_before or key in failed_before:
+                earlier = "ok" if key in audited_before else "error" if key in failed_before else None
+                if earlier:
                     summary.skipped += 1
-                    failed_earlier += key not in audited_before
+                    failed_earlier += earlier == "error"
                     if on_progress:
                         on_progress(summary, total)
                     continue

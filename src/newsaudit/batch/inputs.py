@@ -142,8 +142,7 @@ def _count_lines(path: Path) -> int:
         return _count_newlines(_inflated(_raw_chunks(path)))
     with path.open("rb") as handle:
         sample = handle.read(COUNT_SAMPLE)
-    pieces = (sample[i : i + READ_CHUNK] for i in range(0, len(sample), READ_CHUNK))
-    lines = _count_newlines(_inflated(pieces, whole=False))
+    lines = _count_newlines(_inflated([sample], whole=False))  # inflated a piece at a time
     return max(1, round(lines * size / len(sample)))
 
 
