@@ -146,13 +146,36 @@ def test_score_sentences_matches_the_report() -> None:
     assert [set(s) for s in scores] == [{"biased", "subjective", "speculative", "checkworthy"}] * 2
     report = newsaudit.audit(" ".join(sentences) + " " + "The vote was 7 to 2 in the end. " * 3)
     first = report.to_dict()["sentences"][0]  # type: ignore[index]
-    assert first["checkworthy"] == scores[0]["checkworthy"]
-    assert first["speculative"] == scores[0]["speculative"]
     fast = Options(profile="fast")
     fast_scores = newsaudit.score_sentences(sentences, options=fast)
-    fast_first = newsaudit.audit(" ".join(sentences) + " " + "The vote was 7 to 2 in the end. " * 3, options=fast)
-    assert fast_first.to_dict()["sentences"][0]["checkworthy"] == fast_scores[0]["checkworthy"]  # type: ignore[index]
-    assert fast_scores[0]["biased"] == scores[0]["biased"]
+    fast_report = newsaudit.audit(" ".join(sentences) + " " + "The vote was 7 to 2 in the end. " * 3, options=fast)
+    fast_first = fast_report.to_dict()["sentences"][0]  # type: ignore[index]
+    for score in ("biased", "subjective", "speculative", "checkworthy"):
+        assert first[score] == scores[0][score]
+        assert fast_first[score] == fast_scores[0][score]
+    assert fast_scores[0]["biased"] == round(textmodel.load("biased").probability(sentences[0]), 4)
+    for score in ("subjective", "speculative"):  # the linear head and hedge cues: the same in both profiles
+        assert fast_scores[0][score] == scores[0][score]
+
+
+def test_sentence_transformer_reads_both_scores_from_one_pass() -> None:
+    from newsaudit import onnxhead
+
+    neutral = "The council approved the budget on Monday by a vote of 7 to 2."
+    loaded = "The radical mob's disgraceful, hysterical crusade is a dangerous hoax."
+    opinion = "I think this is the worst decision the council has ever made."
+    scores = onnxhead.sentence_scores([neutral, loaded, opinion])
+    assert scores is not None
+    assert scores[1]["biased"] > 0.5 > scores[0]["biased"]
+    assert scores[0]["checkworthy"] > 0.5 > scores[2]["checkworthy"]
+    dist = onnxhead.load(onnxhead.SENTENCE_HEAD).distributions([neutral], heads=len(onnxhead.SENTENCE_SCORES))[0]
+    assert len(dist) == 2 * len(onnxhead.SENTENCE_SCORES)
+    assert all(math.isclose(dist[i] + dist[i + 1], 1.0, rel_tol=1e-6) for i in range(0, len(dist), 2))
+    assert [round(p, 4) for p in dist[1::2]] == [scores[0][name] for name in onnxhead.SENTENCE_SCORES]
+    onnxhead._sentences.cache_clear()
+    newsaudit.audit(" ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3)
+    info = onnxhead._sentences.cache_info()
+    assert (info.misses, info.hits) == (1, 1)  # framing.v1 and claims.v1 share one encoding of the article
 
 
 def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() -> None:

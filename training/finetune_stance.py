@@ -59,7 +59,7 @@ def main() -> None:
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from finetune_checkworthy import export
+    from finetune_sentences import export
     from newsaudit.stance import excerpt
 
     torch.manual_seed(SEED)
@@ -108,10 +108,7 @@ def main() -> None:
                     f"epoch {epoch} step {step // BATCH} loss {loss.item():.3f} {time.time() - clock:.0f}s", flush=True
                 )
     model.eval()
-    import finetune_checkworthy
-
-    finetune_checkworthy.OUT = OUT
-    export(model, tokenizer)
+    export(model, tokenizer, OUT)
     print(f"exported to {OUT} after {time.time() - clock:.0f}s", flush=True)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -31,12 +31,9 @@ class OnnxHead:
     session: Any
     tokenizer: Any
 
-    def probabilities(self, texts: list[str]) -> list[float]:
-        """Probability of the positive class for each text."""
-        return [d[1] for d in self.distributions(texts)]
-
-    def distributions(self, inputs: list[str] | list[tuple[str, str]]) -> list[list[float]]:
-        """Class probabilities for each text, or each (first, second) pair for cross-encoders."""
+    def distributions(self, inputs: list[str] | list[tuple[str, str]], *, heads: int = 1) -> list[list[float]]:
+        """Class probabilities for each text, or each (first, second) pair for cross-encoders. A model
+        with several heads (``heads``) has its logits side by side; each head is normalised alone."""
         out: list[list[float]] = []
         for start in range(0, len(inputs), BATCH):
             encoded = self.tokenizer.encode_batch(inputs[start : start + BATCH])
@@ -46,10 +43,33 @@ class OnnxHead:
             (logits,) = self.session.run(
                 ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
             )
-            shifted = logits - logits.max(axis=1, keepdims=True)
-            probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
+            logits = logits.reshape(len(encoded), heads, -1)
+            shifted = np.exp(logits - logits.max(axis=2, keepdims=True))
+            probs = (shifted / shifted.sum(axis=2, keepdims=True)).reshape(len(encoded), -1)
             out.extend([float(p) for p in row] for row in probs)
         return out
+
+
+# The shipped sentence model: one MiniLM pass gives both scores, two logits per head in this order
+# (``training/finetune_sentences.py``).
+SENTENCE_HEAD = "sentence-minilm"
+SENTENCE_SCORES = ("checkworthy", "biased")
+
+
+@lru_cache(maxsize=1)
+def _sentences(texts: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
+    dists = load(SENTENCE_HEAD).distributions(list(texts), heads=len(SENTENCE_SCORES))
+    return tuple(tuple(round(p, 4) for p in dist[1::2]) for dist in dists)
+
+
+def sentence_scores(texts: list[str]) -> list[dict[str, float]] | None:
+    """``checkworthy`` and ``biased`` for each text from the sentence transformer, or
+    None when it is not installed. The last list scored is kept: framing.v1 and claims.v1 read the
+    same article's sentences, so each is encoded once (and only within one article: a corpus that
+    repeats articles is not served from a cache)."""
+    if not available(SENTENCE_HEAD):
+        return None
+    return [dict(zip(SENTENCE_SCORES, scores, strict=True)) for scores in _sentences(tuple(texts))]
 
 
 @cache

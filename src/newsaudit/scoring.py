@@ -10,8 +10,10 @@ from newsaudit.options import Options
 def score_sentences(sentences: list[str], *, options: Options | None = None) -> list[dict[str, float]]:
     """The scores framing.v1 and claims.v1 give each sentence: ``biased``, ``subjective``,
     ``speculative`` and ``checkworthy``, each in 0..1 (the same numbers as in a report made with the
-    same ``options``: ``profile="fast"`` scores check-worthiness with the linear head, not the
-    transformer)."""
+    same ``options``: ``profile="fast"`` scores bias and check-worthiness with the linear heads,
+    not the sentence transformer)."""
     options = options or Options()
-    checkworthy = checkworthy_scores(sentences, fast=options.profile == "fast")
-    return [{**scores, "checkworthy": c} for scores, c in zip(sentence_scores(sentences), checkworthy, strict=True)]
+    fast = options.profile == "fast"
+    checkworthy = checkworthy_scores(sentences, fast=fast)
+    framing = sentence_scores(sentences, fast=fast)
+    return [{**scores, "checkworthy": c} for scores, c in zip(framing, checkworthy, strict=True)]

