@@ -158,7 +158,7 @@ def test_score_sentences_matches_the_report() -> None:
         assert fast_scores[0][score] == scores[0][score]
 
 
-def test_sentence_transformer_reads_both_scores_from_one_pass() -> None:
+def test_sentence_transformer_reads_both_scores_from_one_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from newsaudit import onnxhead
 
     neutral = "The council approved the budget on Monday by a vote of 7 to 2."
@@ -172,10 +172,20 @@ def test_sentence_transformer_reads_both_scores_from_one_pass() -> None:
     assert len(dist) == 2 * len(onnxhead.SENTENCE_SCORES)
     assert all(math.isclose(dist[i] + dist[i + 1], 1.0, rel_tol=1e-6) for i in range(0, len(dist), 2))
     assert [round(p, 4) for p in dist[1::2]] == [scores[0][name] for name in onnxhead.SENTENCE_SCORES]
-    onnxhead._sentences.cache_clear()
-    newsaudit.audit(" ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3)
-    info = onnxhead._sentences.cache_info()
-    assert (info.misses, info.hits) == (1, 1)  # framing.v1 and claims.v1 share one encoding of the article
+    encoded: list[int] = []
+    distributions = onnxhead.OnnxHead.distributions
+
+    def counted(self, inputs, *, heads=1):  # type: ignore[no-untyped-def]
+        if heads == len(onnxhead.SENTENCE_SCORES):  # the sentence model, not the stance cross-encoder
+            encoded.append(len(inputs))
+        return distributions(self, inputs, heads=heads)
+
+    monkeypatch.setattr(onnxhead.OnnxHead, "distributions", counted)
+    text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
+    newsaudit.audit(text)
+    assert encoded == [6]  # framing.v1 and claims.v1 share one encoding of the article's six sentences
+    newsaudit.audit("A different article entirely. " + text)
+    assert encoded == [6, 7]
 
 
 def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() -> None:

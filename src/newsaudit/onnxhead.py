@@ -8,8 +8,9 @@ output ``logits``), ``tokenizer.json`` (Hugging Face ``tokenizers``) and ``MODEL
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -56,20 +57,23 @@ SENTENCE_HEAD = "sentence-minilm"
 SENTENCE_SCORES = ("checkworthy", "biased")
 
 
-@lru_cache(maxsize=1)
-def _sentences(texts: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
-    dists = load(SENTENCE_HEAD).distributions(list(texts), heads=len(SENTENCE_SCORES))
-    return tuple(tuple(round(p, 4) for p in dist[1::2]) for dist in dists)
+# The last texts each thread scored, and their scores: framing.v1 and claims.v1 read the same
+# article's sentences one after the other in one thread, so each article is encoded once; the server
+# audits in many threads at once, so one shared slot would be overwritten between the two.
+_last = threading.local()
 
 
 def sentence_scores(texts: list[str]) -> list[dict[str, float]] | None:
-    """``checkworthy`` and ``biased`` for each text from the sentence transformer, or
-    None when it is not installed. The last list scored is kept: framing.v1 and claims.v1 read the
-    same article's sentences, so each is encoded once (and only within one article: a corpus that
-    repeats articles is not served from a cache)."""
+    """``checkworthy`` and ``biased`` for each text from the sentence transformer, or None when it is
+    not installed. A thread asking again for the texts it asked for last gets the same scores without
+    encoding them again (only the last list: a corpus that repeats articles is not served from a cache)."""
     if not available(SENTENCE_HEAD):
         return None
-    return [dict(zip(SENTENCE_SCORES, scores, strict=True)) for scores in _sentences(tuple(texts))]
+    key = tuple(texts)
+    if getattr(_last, "key", None) != key:
+        dists = load(SENTENCE_HEAD).distributions(texts, heads=len(SENTENCE_SCORES))
+        _last.key, _last.scores = key, [tuple(round(p, 4) for p in dist[1::2]) for dist in dists]
+    return [dict(zip(SENTENCE_SCORES, scores, strict=True)) for scores in _last.scores]
 
 
 @cache
