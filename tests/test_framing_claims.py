@@ -121,6 +121,29 @@ def test_framing_findings_carry_spans_and_skip_quotes() -> None:
     assert set(out.sentence_labels[0]) == {"biased", "subjective", "speculative"}
 
 
+def test_sentence_findings_follow_each_labels_threshold_and_every_sentence_keeps_its_scores() -> None:
+    from newsaudit.analyzers.framing import FINDING_THRESHOLDS
+
+    text = (
+        "The radical mob's disgraceful, hysterical crusade is a dangerous hoax. "
+        "The council approved the budget on Monday by a vote of 7 to 2. "
+        "Critics say the plan is reckless. I think this is the worst decision the council has ever made. "
+        "The meeting lasted two hours."
+    )
+    d = doc(text)
+    for profile in ("full", "fast"):
+        out = FramingAnalyzer().analyze(d, upstream={}, options=Options(profile=profile))
+        assert len(out.sentence_labels) == len(d.sentences)
+        for label, threshold in FINDING_THRESHOLDS.items():
+            found = {(f.start, f.end) for f in out.findings if f.label == label}
+            passing = {
+                (s.start, s.end) for i, s in enumerate(d.sentences) if out.sentence_labels[i][label] >= threshold
+            }
+            assert found == passing
+        assert any(f.label == "biased" for f in out.findings)  # the loaded first sentence passes in both
+    assert FINDING_THRESHOLDS["biased"] > 0.5  # BABE's heads flag half of everyday news at 0.5
+
+
 def test_claims_rank_every_sentence_and_name_what_they_rest_on() -> None:
     from newsaudit.analyzers.attribution import attribute
 
