@@ -206,9 +206,11 @@ def test_sentence_transformer_reads_both_scores_from_one_pass(monkeypatch) -> No
     monkeypatch.setattr(onnxhead.OnnxHead, "distributions", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    assert encoded == [6]  # framing.v1 and claims.v1 share one encoding of the article's six sentences
+    # framing.v1 and claims.v1 share one encoding of the article's six sentences; hyperpartisan.v2 then
+    # scores the title alone
+    assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)
-    assert encoded == [6, 7]
+    assert encoded == [6, 1, 7, 1]
 
 
 def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() -> None:

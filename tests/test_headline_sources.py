@@ -162,3 +162,30 @@ def test_hyperpartisan_signal_scores_the_article_and_points_to_its_sentences() -
         assert 0 <= finding.start < finding.end <= len(rant)
     if hot_signal["score"] >= 0.5:
         assert hot.findings and [e["start"] for e in hot_signal["evidence"]] == [f.start for f in hot.findings]
+
+
+def test_hyperpartisan_full_profile_reads_the_sentence_scores_and_fast_keeps_the_linear_head() -> None:
+    from newsaudit.analyzers.partisan import _stack, article_features
+
+    rant = (
+        "They Hate You\n\n"
+        "The radical leftist mob and their corrupt media allies are destroying our country! "
+        "These lying traitors hate America and everything patriots stand for. "
+        "Wake up, people: the globalist elites want to take your guns and your freedom."
+    )
+    plain = "Council closes Riverside bridge\n\n" + BODY
+    signals = {}
+    for profile in ("full", "fast"):
+        for name, text in (("rant", rant), ("plain", plain)):
+            report = newsaudit.audit(text, options=Options(profile=profile)).to_dict()
+            signals[profile, name] = report["signals"]["hyperpartisan"]  # type: ignore[index]
+    for profile in ("full", "fast"):
+        assert signals[profile, "rant"]["score"] > signals[profile, "plain"]["score"]
+    assert "sentence scores" in signals["full", "rant"]["model"]
+    assert "linear head (fast profile" in signals["fast", "rant"]["model"]
+    assert signals["full", "rant"]["score"] != signals["fast", "rant"]["score"]
+    stack = _stack()
+    assert stack is not None
+    scores = [{"biased": 0.9, "subjective": 0.2, "speculative": 0.0, "checkworthy": 0.5}]
+    features = article_features("One sentence!", scores, {"biased": 0.1, "subjective": 0.3})
+    assert len(stack["features"]) == len(features) + 1 == len(stack["coef"])  # type: ignore[arg-type]
