@@ -1,4 +1,4 @@
-"""framing.v1, claims.v1, the shipped sentence heads and score_sentences."""
+"""framing.v2, claims.v2, the shipped sentence heads and score_sentences."""
 
 from __future__ import annotations
 
@@ -206,7 +206,7 @@ def test_sentence_transformer_reads_both_scores_from_one_pass(monkeypatch) -> No
     monkeypatch.setattr(onnxhead.OnnxHead, "distributions", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    # framing.v1 and claims.v1 share one encoding of the article's six sentences; hyperpartisan.v2 then
+    # framing.v2 and claims.v2 share one encoding of the article's six sentences; hyperpartisan.v2 then
     # scores the title alone
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)

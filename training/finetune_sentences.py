@@ -189,7 +189,7 @@ def held_out_scores(data: Path, folder: Path) -> dict[str, float]:
 def write_card(data: Path, out: Path, sets: dict[str, list[tuple[str, int]]], seconds: float, threads: int) -> None:
     scores = held_out_scores(data, out)
     lines = "\n".join(f"  - {name}: {value:.3f}" for name, value in scores.items())
-    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v1 and claims.v1)
+    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v2 and claims.v2)
 
 - Task: two sentence scores from one encoder pass: `checkworthy` (a factual claim a fact-checker would
   verify, ClaimBuster sense) and `biased` (media bias, BABE sense). Logits `[batch, 4]`, two per head in

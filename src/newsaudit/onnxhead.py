@@ -57,7 +57,7 @@ SENTENCE_HEAD = "sentence-minilm"
 SENTENCE_SCORES = ("checkworthy", "biased")
 
 
-# The last texts each thread scored, and their scores: framing.v1 and claims.v1 read the same
+# The last texts each thread scored, and their scores: framing.v2 and claims.v2 read the same
 # article's sentences one after the other in one thread, so each article is encoded once; the server
 # audits in many threads at once, so one shared slot would be overwritten between the two.
 _last = threading.local()

@@ -1,4 +1,4 @@
-"""``framing.v1``: how it is said — bias, subjectivity, speculation and loaded words.
+"""``framing.v2``: how it is said — bias, subjectivity, speculation and loaded words.
 
 Per sentence (``sentences[i]``): ``biased`` from the shipped sentence transformer
 (``onnxhead.SENTENCE_HEAD``, int8 ONNX), or from a linear head (``newsaudit.textmodel``) in the
@@ -30,7 +30,7 @@ from newsaudit.model import Document, Finding
 from newsaudit.options import Options
 from newsaudit.resources import table
 
-NAME = "framing.v1"
+NAME = "framing.v2"
 # Score from which a sentence becomes a finding. BABE is about half biased by design, so its heads
 # read everyday news the same way: at 0.5 they flag 52–59% of the 7,692 sentences of the 181 real
 # benchmark pages, at 0.8 7–11%, where their precision on held-out BABE is 0.91 (sentence-minilm,
@@ -91,7 +91,7 @@ def _scored(
 @register
 class FramingAnalyzer:
     name = "framing"
-    version = 1
+    version = 2
     requires: tuple[str, ...] = ("attribution",)
     english_only = True
 
