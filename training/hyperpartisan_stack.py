@@ -16,14 +16,10 @@ test split is scored by benchmarks/accuracy.py).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import re
 import sys
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -32,25 +28,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 OUT = ROOT / "src" / "newsaudit" / "data" / "models" / "hyperpartisan_stack.json"
 SEED, C = 13, 0.3
-
-
-def articles(data: Path, part: str) -> list[tuple[str, str, str, int, str]]:
-    """(title + text as the linear head reads it, title, paragraphs joined, label, host) per article."""
-    folder = data / "hyperpartisan-semeval19"
-    stamp = {"train": "training-byarticle-20181122", "test": "test-byarticle-20181207"}[part]
-    truth = {e.get("id"): e for e in ET.parse(folder / f"ground-truth-{stamp}.xml").getroot()}
-    root = ET.fromstring(gzip.decompress((folder / f"articles-{stamp}.xml.gz").read_bytes()))
-    out = []
-    for e in root:
-        gold = truth[e.get("id")]
-        paragraphs = [" ".join("".join(p.itertext()).split()) for p in e.iter("p")]
-        title = e.get("title") or ""
-        whole = re.sub(r"\s+", " ", title + "\n" + " ".join(e.itertext()))
-        host = urlsplit(gold.get("url") or "").hostname or ""
-        out.append(
-            (whole, title, "\n\n".join(p for p in paragraphs if p), int(gold.get("hyperpartisan") == "true"), host)
-        )
-    return out
 
 
 def features(title: str, text: str) -> list[float]:
@@ -76,13 +53,13 @@ def main() -> None:
     from sklearn.preprocessing import StandardScaler
 
     from newsaudit import onnxhead
-    from sentence_heads import pipeline
+    from sentence_heads import hyperpartisan_articles, pipeline
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     assert onnxhead.available(onnxhead.SENTENCE_HEAD), "the stack's features need the shipped sentence model"
-    rows = articles(args.data, "train")
+    rows = hyperpartisan_articles(args.data, "train")
     texts, y, hosts = [r[0] for r in rows], np.array([r[3] for r in rows]), [r[4] for r in rows]
     x = np.array([features(r[1], r[2]) for r in rows])
     folds = list(GroupKFold(n_splits=5).split(texts, y, hosts))

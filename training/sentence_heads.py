@@ -92,22 +92,39 @@ def clickbait(data: Path, part: str) -> list[tuple[str, int]]:
     return train if part == "train" else test
 
 
-def hyperpartisan(data: Path, part: str) -> list[tuple[str, int]]:
-    """SemEval-2019 Task 4 by-article: title + text of each article, official 'train' or 'test' split."""
+def hyperpartisan_articles(data: Path, part: str) -> list[tuple[str, str, str, int, str]]:
+    """SemEval-2019 Task 4 by-article, official 'train' or 'test' split: per article, the title and
+    text as the linear head reads them, the title, the paragraphs joined by blank lines, the label
+    and the publisher's host."""
     import gzip
     import re
     import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
 
     folder = data / "hyperpartisan-semeval19"
     stamp = {"train": "training-byarticle-20181122", "test": "test-byarticle-20181207"}[part]
-    labels = {
-        e.get("id"): e.get("hyperpartisan") == "true" for e in ET.parse(folder / f"ground-truth-{stamp}.xml").getroot()
-    }
+    truth = {e.get("id"): e for e in ET.parse(folder / f"ground-truth-{stamp}.xml").getroot()}
     root = ET.fromstring(gzip.decompress((folder / f"articles-{stamp}.xml.gz").read_bytes()))
-    return [
-        (re.sub(r"\s+", " ", (e.get("title") or "") + "\n" + " ".join(e.itertext())), int(labels[e.get("id")]))
-        for e in root
-    ]
+    out = []
+    for e in root:
+        gold = truth[e.get("id")]
+        title = e.get("title") or ""
+        paragraphs = [" ".join("".join(p.itertext()).split()) for p in e.iter("p")]
+        out.append(
+            (
+                re.sub(r"\s+", " ", title + "\n" + " ".join(e.itertext())),
+                title,
+                "\n\n".join(p for p in paragraphs if p),
+                int(gold.get("hyperpartisan") == "true"),
+                urlsplit(gold.get("url") or "").hostname or "",
+            )
+        )
+    return out
+
+
+def hyperpartisan(data: Path, part: str) -> list[tuple[str, int]]:
+    """SemEval-2019 Task 4 by-article: title + text of each article, official 'train' or 'test' split."""
+    return [(text, label) for text, _, _, label, _ in hyperpartisan_articles(data, part)]
 
 
 HEADS["hyperpartisan"] = {

@@ -85,16 +85,24 @@ def available(name: str) -> bool:
 
 @cache
 def load(name: str, max_tokens: int = MAX_TOKENS) -> OnnxHead:
+    """The installed head ``name`` (loaded once per process)."""
+    folder = resources.files("newsaudit.data").joinpath("models").joinpath(name)
+    with folder.joinpath("model.int8.onnx").open("rb") as handle:
+        model = handle.read()
+    return build(name, model, folder.joinpath("tokenizer.json").read_text(encoding="utf-8"), max_tokens)
+
+
+def build(name: str, model: bytes, tokenizer_json: str, max_tokens: int = MAX_TOKENS) -> OnnxHead:
+    """A head from its ONNX bytes and tokenizer JSON, run on one thread (training scripts use it to
+    score a model before it is installed)."""
     import onnxruntime
     from tokenizers import Tokenizer
 
-    folder = resources.files("newsaudit.data").joinpath("models").joinpath(name)
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    with folder.joinpath("model.int8.onnx").open("rb") as handle:
-        session = onnxruntime.InferenceSession(handle.read(), options, providers=["CPUExecutionProvider"])
-    tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text(encoding="utf-8"))
+    session = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_str(tokenizer_json)
     tokenizer.enable_truncation(max_tokens, strategy="only_second" if max_tokens > MAX_TOKENS else "longest_first")
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
     return OnnxHead(name=name, session=session, tokenizer=tokenizer)

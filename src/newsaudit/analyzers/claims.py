@@ -21,9 +21,6 @@ NAME = "claims.v2"
 CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps its score and rank
 
 
-TRANSFORMER_HEAD = onnxhead.SENTENCE_HEAD
-
-
 def checkworthy_scores(sentences: list[str], *, fast: bool = False) -> list[float]:
     """Check-worthiness of each sentence, 0..1 (``fast``: the linear head only)."""
     if not sentences:
