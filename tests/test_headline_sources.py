@@ -1,4 +1,4 @@
-"""headline.v1 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
+"""headline.v2 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
 
 from __future__ import annotations
 

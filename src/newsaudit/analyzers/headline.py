@@ -1,4 +1,4 @@
-"""``headline.v1``: how strongly the title baits clicks, and whether the body supports it.
+"""``headline.v2``: how strongly the title baits clicks, and whether the body supports it.
 
 - ``clickbait``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
   case-sensitive TF-IDF + logistic regression), 0..1.
@@ -19,7 +19,7 @@ from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.model import Document
 from newsaudit.options import Options
 
-NAME = "headline.v1"
+NAME = "headline.v2"
 STANCE_HEAD = "stance-minilm"
 STANCE_LABELS = ("agree", "disagree", "discuss")
 SUPPORT = {"agree": "supported", "disagree": "contradicted", "discuss": "partly", "unrelated": "unsupported"}
@@ -29,7 +29,7 @@ STANCE_TOKENS = 128
 @register
 class HeadlineAnalyzer:
     name = "headline"
-    version = 1
+    version = 2
     requires: tuple[str, ...] = ()
     english_only = True
 
