@@ -11,9 +11,10 @@ scores it on the official competition test split.
 
 Settings are chosen on FNC-1 train alone: ``--hold-out 0.2 --out DIR`` trains on 80% of the train
 stories and ``training/stance_validation.py DIR`` scores the other 20% (3 epochs rather than 2:
-held-out accuracy 0.661 → 0.708, macro-F1 0.479 → 0.520, 2026-11-27).
+held-out accuracy 0.661 → 0.708, macro-F1 0.479 → 0.520, 2026-11-27). The shipped file was
+trained on one thread; another thread count gives slightly different floating-point sums.
 
-    HF_HUB_OFFLINE=1 .venv-train/bin/python training/finetune_stance.py [--data ../shared/data] [--threads 2]
+    HF_HUB_OFFLINE=1 .venv-train/bin/python training/finetune_stance.py [--data ../shared/data] [--threads 1]
 """
 
 from __future__ import annotations

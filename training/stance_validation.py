@@ -25,8 +25,9 @@ HOLD_OUT = 0.2
 def main() -> None:
     from sklearn.metrics import accuracy_score, f1_score
 
-    from finetune_stance import LABELS, MAX_TOKENS, body_sentences, fnc_pairs, held_out_bodies
+    from finetune_stance import LABELS, body_sentences, fnc_pairs, held_out_bodies
     from newsaudit import onnxhead, stance
+    from newsaudit.analyzers.headline import STANCE_TOKENS
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("models", type=Path, nargs="+", help="folders with model.int8.onnx and tokenizer.json")
@@ -47,7 +48,7 @@ def main() -> None:
             folder.name,
             (folder / "model.int8.onnx").read_bytes(),
             (folder / "tokenizer.json").read_text(encoding="utf-8"),
-            MAX_TOKENS,
+            STANCE_TOKENS,
         )
         predicted = np.array([int(np.argmax(head.distributions([(h, e)])[0])) for h, e, _ in pairs])
         per_class = f1_score(gold, predicted, average=None, labels=range(len(LABELS)))
