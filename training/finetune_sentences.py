@@ -132,18 +132,10 @@ def babe_dev_score(data: Path, folder: Path) -> float:
     """Macro-F1 of the bias head on BABE 'dev' (inside the 80% training part; never the test split)."""
     from sklearn.metrics import f1_score
 
-    from newsaudit import onnxhead
-
-    head = onnxhead.build(
-        folder.name,
-        (folder / "model.int8.onnx").read_bytes(),
-        (folder / "tokenizer.json").read_text(encoding="utf-8"),
-        MAX_TOKENS,
-    )
     dev = babe_split(data, "dev")
-    task = HEADS.index("biased")
-    predicted = [int(d[2 * task + 1] >= 0.5) for d in head.distributions([t for t, _ in dev], heads=len(HEADS))]
-    return float(f1_score([y for _, y in dev], predicted, average="macro"))
+    return float(
+        f1_score([y for _, y in dev], positives(head_from(folder), [t for t, _ in dev], "biased"), average="macro")
+    )
 
 
 def pretrained(labels: int, threads: int):  # type: ignore[no-untyped-def]
@@ -191,31 +183,39 @@ def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def held_out_scores(data: Path, folder: Path) -> dict[str, float]:
-    """The int8 file's scores on each head's held-out data, one sentence per run as newsaudit runs it."""
-    from sklearn.metrics import f1_score
-
+def head_from(folder: Path, max_tokens: int = MAX_TOKENS):  # type: ignore[no-untyped-def]
+    """The model in ``folder`` (``model.int8.onnx``, ``tokenizer.json``), run as newsaudit runs it:
+    one text per run, one thread."""
     from newsaudit import onnxhead
-    from sentence_heads import claimbuster
 
     model, tokenizer = (
         (folder / "model.int8.onnx").read_bytes(),
         (folder / "tokenizer.json").read_text(encoding="utf-8"),
     )
-    head = onnxhead.build(folder.name, model, tokenizer, MAX_TOKENS)
+    return onnxhead.build(folder.name, model, tokenizer, max_tokens)
 
-    def positive(texts: list[str], task: str) -> list[int]:
-        column = 2 * HEADS.index(task) + 1
-        return [int(d[column] >= 0.5) for d in head.distributions(texts, heads=len(HEADS))]
 
+def positives(head, texts: list[str], task: str) -> list[int]:  # type: ignore[no-untyped-def]
+    """1 where the sentence model's ``task`` head scores a text ≥ 0.5."""
+    column = 2 * HEADS.index(task) + 1
+    return [int(d[column] >= 0.5) for d in head.distributions(texts, heads=len(HEADS))]
+
+
+def held_out_scores(data: Path, folder: Path) -> dict[str, float]:
+    """The int8 file's scores on each head's held-out data, one sentence per run as newsaudit runs it."""
+    from sklearn.metrics import f1_score
+
+    from sentence_heads import claimbuster
+
+    head = head_from(folder)
     claims = claimbuster(data, "test.json")
     babe = babe_split(data, "test")
     return {
         "ClaimBuster test, F1 of the check-worthy class": float(
-            f1_score([y for _, y in claims], positive([t for t, _ in claims], "checkworthy"))
+            f1_score([y for _, y in claims], positives(head, [t for t, _ in claims], "checkworthy"))
         ),
         "BABE SG2 held-out 20%, macro-F1": float(
-            f1_score([y for _, y in babe], positive([t for t, _ in babe], "biased"), average="macro")
+            f1_score([y for _, y in babe], positives(head, [t for t, _ in babe], "biased"), average="macro")
         ),
     }
 

@@ -25,8 +25,9 @@ HOLD_OUT = 0.2
 def main() -> None:
     from sklearn.metrics import accuracy_score, f1_score
 
+    from finetune_sentences import head_from
     from finetune_stance import LABELS, body_sentences, fnc_pairs, held_out_bodies
-    from newsaudit import onnxhead, stance
+    from newsaudit import stance
     from newsaudit.analyzers.headline import STANCE_TOKENS
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -44,12 +45,7 @@ def main() -> None:
     gold = np.array([y for *_, y in pairs])
     print(f"{len(pairs)} held-out related pairs, counts {np.bincount(gold).tolist()}")
     for folder in args.models:
-        head = onnxhead.build(
-            folder.name,
-            (folder / "model.int8.onnx").read_bytes(),
-            (folder / "tokenizer.json").read_text(encoding="utf-8"),
-            STANCE_TOKENS,
-        )
+        head = head_from(folder, STANCE_TOKENS)
         predicted = np.array([int(np.argmax(head.distributions([(h, e)])[0])) for h, e, _ in pairs])
         per_class = f1_score(gold, predicted, average=None, labels=range(len(LABELS)))
         print(
