@@ -111,10 +111,16 @@ def test_a_time_phrase_is_never_the_source() -> None:
         ("The agency last week said the bridge is safe.", "agency"),
         ("“The veto will be overridden,” Mitch McConnell, the majority leader, said Tuesday.", "Mitch McConnell"),
         ("“The veto will be overridden,” Senator Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell"),
+        ("Tim Clark in October revealed plans to grow the fleet by 30%.", "Tim Clark"),
+        ("The regulator in 2019 said the merger would raise prices.", "regulator"),
     ):
         a = only(text)
         assert source in a.source.name and "day" not in a.source.name, (text, a.source.name)
+        assert not any(word in a.source.name for word in ("October", "2019")), (text, a.source.name)
     assert only("The Week reported that the bridge is safe.").source.name.endswith("Week")
+    # "May" as a name or a month, not the auxiliary "may"
+    assert only("Theresa May said the deal was done.").source.name == "Theresa May"
+    assert only("Officials in May said the dam was safe.").source.kind == "anonymous"
 
 
 def test_relative_clause_sources() -> None:

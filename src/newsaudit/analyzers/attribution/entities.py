@@ -88,6 +88,9 @@ class Parsed:
     outlet_domain: str | None = None
 
 
+MONTHS = word_group("months")
+
+
 def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
@@ -95,6 +98,8 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def skippable(word: str) -> bool:
     """Adverbs and auxiliaries between a source and its cue: "has twice", "consistently"."""
     low = word.lower().replace("’", "'")
+    if low in MONTHS and word[:1].isupper():
+        return False  # "Theresa May said", "officials in May said": a name or a month, not the auxiliary
     negated = low.endswith("n't") and low[:-3] in NEGATABLE  # "can’t", "didn’t"
     return low in SKIP_BEFORE_CUE or negated or (low.endswith("ly") and word.islower() and len(word) > 4)
 
@@ -106,21 +111,23 @@ def _is_capitalised(word: str) -> bool:
 AUXILIARIES = word_group("auxiliaries")
 TIME_PREPOSITIONS = word_group("time_prepositions")
 PERIOD_WORDS = word_group("period_words")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _without_time_tail(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Tokens before a cue minus a closing time phrase ("on Tuesday", "last week"), when words remain
-    before it."""
+    """Tokens before a cue minus a closing time phrase ("on Tuesday", "last week", "in October",
+    "in 2019"), when words remain before it."""
     j = len(toks) - 1
     while j >= 0 and skippable(toks[j][0]):
         j -= 1
     if j < 1:
         return toks
     word, previous = toks[j][0].lower(), toks[j - 1][0].lower()
-    if not (word in TIME_WORDS or (word in PERIOD_WORDS and previous in TIME_PREPOSITIONS)):
+    dated = (word in MONTHS or YEAR.fullmatch(word) is not None) and previous in TIME_PREPOSITIONS | {"in"}
+    if not (word in TIME_WORDS or (word in PERIOD_WORDS and previous in TIME_PREPOSITIONS) or dated):
         return toks
     k = j - 1
-    if toks[k][0].lower() in TIME_PREPOSITIONS:
+    if toks[k][0].lower() in TIME_PREPOSITIONS or dated:
         k -= 1
     if k < 0 or toks[k][0] in BOUNDARY:
         return toks
@@ -216,7 +223,7 @@ def _can_head(head: str, *, strict: bool) -> bool:
         return _is_capitalised(head) or low in PRONOUNS or low in source_nouns()
     return not (
         not head[0].isalpha()
-        or (low in stopwords() and low not in PRONOUNS)
+        or (low in stopwords() and low not in PRONOUNS and not (low in MONTHS and _is_capitalised(head)))
         or (low in cues() and not _is_capitalised(head))  # "The Post said" is a name
         or (low.endswith("ly") and not _is_capitalised(head))
     )
