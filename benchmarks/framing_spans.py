@@ -1,4 +1,4 @@
-"""Loaded-language spans (``framing.v2``) against human word- and span-level marks, token F1.
+"""Loaded-language spans (``framing.v3``) against human word- and span-level marks, token F1.
 
 - BABE SG2 ``biased_words``: 5-fold cross-validation (seed 13): the lexicon is rebuilt from four folds
   with the shipped recipe (``training/loaded_words.py``) and matched in the sentences of the fifth, so no

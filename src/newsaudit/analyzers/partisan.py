@@ -1,10 +1,10 @@
-"""``hyperpartisan.v2``: an article-level signal — does the whole article argue one side in an extreme way?
+"""``hyperpartisan.v3``: an article-level signal — does the whole article argue one side in an extreme way?
 
 The shipped linear head ``hyperpartisan`` (SemEval-2019 Task 4 by-article data; TF-IDF + logistic
 regression, like the sentence heads) scores the title and text together. In the full profile a
 second logistic regression (``hyperpartisan_stack.json``, ``training/hyperpartisan_stack.py``) reads
 that score with how the article's sentences score (bias, subjectivity, speculation and
-check-worthiness from framing.v2 and claims.v2: mean, maximum, top five, share above 0.8), a few
+check-worthiness from framing.v3 and claims.v3: mean, maximum, top five, share above 0.8), a few
 style counts and the title's bias and subjectivity. Evidence, when the article scores as
 hyperpartisan: the three sentences the linear head scores highest when read alone, each a finding
 with its own score. A signal about framing, not a verdict about the outlet or the facts.
@@ -24,7 +24,7 @@ from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.model import Document, Finding
 from newsaudit.options import Options
 
-NAME = "hyperpartisan.v2"
+NAME = "hyperpartisan.v3"
 EVIDENCE = 3
 ARTICLE_THRESHOLD = 0.5  # evidence is shown when the article scores as hyperpartisan
 SENTENCE_SCORES = ("biased", "subjective", "speculative", "checkworthy")
@@ -80,7 +80,7 @@ def stacked_probability(linear: float, features: Sequence[float]) -> float:
 @register
 class HyperpartisanAnalyzer:
     name = "hyperpartisan"
-    version = 2
+    version = 3
     requires: tuple[str, ...] = ("framing", "claims")
     english_only = True
 
