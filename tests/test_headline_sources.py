@@ -1,4 +1,4 @@
-"""headline.v2 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
+"""headline.v3 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
 
 from __future__ import annotations
 
@@ -40,6 +40,27 @@ def test_clickbait_head_separates_styles() -> None:
     bait = model.probability("You Won't Believe What This Dog Did Next")
     plain = model.probability("Council votes to close bridge for repairs after cracks found")
     assert bait > 0.5 > plain
+
+
+def test_misleading_clickbait_needs_loaded_wording_and_a_body_that_does_not_back_it() -> None:
+    from newsaudit.analyzers.framing import sentence_scores
+
+    loaded_off = "Disgraceful Radical Mayor Destroys City With Insane Tax Scheme"  # not what BODY covers
+    loaded_on = "Disgraceful Council Shuts Riverside Bridge Over Cracks, Dooming Drivers"
+    plain_off = "Pop star announces world tour and new perfume line"
+    results = {title: headline_of(title) for title in (loaded_off, loaded_on, plain_off)}
+    sentences = [BODY[s.start : s.end] for s in doc(BODY, None).sentences]
+    for title, result in results.items():
+        parts = result["clickbait_parts"]
+        assert isinstance(parts, dict) and result["clickbait"] == max(parts["style"], parts["misleading"])
+        loaded = sentence_scores([title])[0]["biased"]
+        unrelated = 1 - stance.related_probability(title, sentences)
+        assert parts["misleading"] == round(unrelated * loaded, 4)
+    bait = results[loaded_off]
+    assert bait["clickbait_parts"]["misleading"] > 0.5 > bait["clickbait_parts"]["style"]  # type: ignore[index]
+    assert "does not back" in str(bait["clickbait_reason"])
+    for title in (loaded_on, plain_off):  # loaded but backed by the body; unrelated but plain
+        assert results[title]["clickbait_parts"]["misleading"] < 0.5, title  # type: ignore[index]
 
 
 def test_headline_the_body_is_about_is_related_and_evidence_points_into_the_text() -> None:

@@ -1,7 +1,13 @@
-"""``headline.v2``: how strongly the title baits clicks, and whether the body supports it.
+"""``headline.v3``: how strongly the title baits clicks, and whether the body supports it.
 
-- ``clickbait``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
-  case-sensitive TF-IDF + logistic regression), 0..1.
+- ``clickbait``: the stronger of two parts, both 0..1 and both in ``clickbait_parts``:
+  - ``style``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
+    case-sensitive TF-IDF + logistic regression): teasers, listicles, second person;
+  - ``misleading``: loaded wording the body does not back (Biyani et al. 2016's "inflammatory" and
+    "bait-and-switch" kinds of clickbait): the chance that the body is not about what the headline
+    says (stage 1 below) times the title's ``biased`` score (framing.v3's sentence score). Both
+    must be high for it to be: a loaded title over a body that covers it, or a plain title over an
+    unrelated body, stays low.
 - ``support``: two stages trained on FNC-1. Stage 1 (``related.json``): is the body about what
   the headline says at all (shares of its words found in the body, plain and weighted by how rare
   each word is in news bodies; logistic regression)? If not, ``unsupported``.
@@ -16,10 +22,11 @@ from collections.abc import Mapping
 
 from newsaudit import onnxhead, stance, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
+from newsaudit.analyzers.framing import sentence_scores
 from newsaudit.model import Document
 from newsaudit.options import Options
 
-NAME = "headline.v2"
+NAME = "headline.v3"
 STANCE_HEAD = "stance-minilm"
 STANCE_LABELS = ("agree", "disagree", "discuss")
 SUPPORT = {"agree": "supported", "disagree": "contradicted", "discuss": "partly", "unrelated": "unsupported"}
@@ -29,7 +36,7 @@ STANCE_TOKENS = 128
 @register
 class HeadlineAnalyzer:
     name = "headline"
-    version = 2
+    version = 3
     requires: tuple[str, ...] = ()
     english_only = True
 
@@ -38,8 +45,10 @@ class HeadlineAnalyzer:
         if not title:
             return AnalyzerOutput(headline={"text": None, "note": "no title found: no headline signals"})
         sentences = [doc.text[s.start : s.end] for s in doc.sentences]
-        clickbait = round(textmodel.load("clickbait").probability(title), 4)
+        style = round(textmodel.load("clickbait").probability(title), 4)
         related = stance.related_probability(title, sentences)
+        loaded = sentence_scores([title], fast=options.profile == "fast")[0]["biased"]
+        misleading = round((1 - related) * loaded, 4)
         excerpt, chosen = stance.excerpt(title, sentences)
         probabilities: dict[str, float] = {"unrelated": round(1 - related, 4)}
         if related < stance.related_threshold():
@@ -64,7 +73,9 @@ class HeadlineAnalyzer:
                 evidence.append({"start": s.start, "end": s.end, "text": sentences[i], "overlap": round(share, 3)})
         headline = {
             "text": title,
-            "clickbait": clickbait,
+            "clickbait": max(style, misleading),
+            "clickbait_parts": {"style": style, "misleading": misleading},
+            "clickbait_reason": _clickbait_reason(style, misleading, loaded, related),
             "support": SUPPORT[label],
             "stance": label,
             "stance_probabilities": probabilities,
@@ -72,3 +83,12 @@ class HeadlineAnalyzer:
             "evidence": evidence,
         }
         return AnalyzerOutput(headline=headline)
+
+
+def _clickbait_reason(style: float, misleading: float, loaded: float, related: float) -> str:
+    if misleading > style:
+        return (
+            f"loaded wording (bias {loaded:.2f}) the body does not back (related {related:.2f}): "
+            f"misleading {misleading:.2f}"
+        )
+    return f"headline style (teaser, listicle, second person): {style:.2f}"

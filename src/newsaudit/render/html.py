@@ -141,7 +141,8 @@ def _headline(report: Report) -> str:
             "whole-article framing signal (SemEval-2019 model); its strongest sentences are in the signal list"
         )
     return (
-        f'<p class="meta"><span class="badge {cb_class}">clickbait {clickbait:.2f}</span>'
+        f'<p class="meta"><span class="badge {cb_class}" title="{_e(h.get("clickbait_reason", ""))}">'
+        f"clickbait {clickbait:.2f}</span>"
         f'<span class="badge {sup_class}">body support: {_e(support)}</span>{_e(h.get("reason", ""))}'
         f"{evidence_html}</p>"
     )

@@ -73,7 +73,7 @@ def _headline(report: Report) -> list[str]:
     out = ["", "## Headline", ""]
     if not h or h.get("text") is None:
         return [*out, "No title found: no headline signals."]
-    out.append(f"- **Clickbait:** {number(h.get('clickbait')):.2f}")
+    out.append(f"- **Clickbait:** {number(h.get('clickbait')):.2f} — {_escape(str(h.get('clickbait_reason', '')))}")
     out.append(f"- **Body support:** {h.get('support')} — {_escape(str(h.get('reason', '')))}")
     for item in items(h.get("evidence")):
         out.append(f"  - evidence: “{_escape(str(item['text']))}”")
