@@ -59,6 +59,13 @@ def test_companies_named_without_an_organisation_word() -> None:
     assert stranger.source.kind == "person"
 
 
+def test_a_document_does_not_make_its_one_word_owner_a_person() -> None:
+    data = only("Bond prices fell sharply this week, according to data from MarketAxess.")
+    assert data.source.name == "MarketAxess" and data.source.kind != "person"
+    study = only("Prices rose 4% last year, according to a study by Harvard University.")
+    assert (study.source.kind, study.source.role) == ("organization", "study")
+
+
 def test_states_speak_as_organisations_and_end_a_role() -> None:
     a = only("China said the tariffs would hurt both economies.")
     assert (a.source.name, a.source.kind) == ("China", "organization")

@@ -316,7 +316,9 @@ def parse(phrase: str) -> Parsed:
         owner = parse(owned.group("owner"))
         if owner.kind in ("outlet", "organization", "person") and not owner.generic:
             document = text[: owned.start("owner")].strip() if owned.re is OWNED_DOCUMENT_RE else None
-            return Parsed(owner.name, owner.kind, owner.role or _document_role(document), False, owner.outlet_domain)
+            # a person's role is who they are, not the document ("data from MarketAxess" is no person)
+            role = owner.role or (None if owner.kind == "person" else _document_role(document))
+            return Parsed(owner.name, owner.kind, role, False, owner.outlet_domain)
     member = PERSON_OF_RE.match(text)
     if member and member.group("name").lower() not in titles():
         org = parse(member.group("org"))
