@@ -254,6 +254,9 @@ def test_datelines_names_with_on_and_non_reporting_uses() -> None:
     assert (a.source.name, a.source.kind) == ("National Institute on Drug Abuse", "organization")
     assert run("Rookie Emil Bemstrom added a goal and an assist.") == []
     assert run("This graphic, provided by a data firm, shows U.S. states where the drug is legal.") == []
+    # a passive participle with its agent: the phrase before it is what was announced, not who did
+    assert run("Critics condemned the move announced on Monday by Secretary of State Mike Pompeo.") == []
+    assert only("The mayor said by phone that taxes would fall.").source.name == "mayor"
     b = only('Ian Hamilton, an expert at the University of York who did not work on it, told Newsweek: "Not so."')
     assert (b.source.name, b.content.text, [v.name for v in b.via]) == ("Ian Hamilton", '"Not so."', ["Newsweek"])
 

@@ -69,6 +69,11 @@ NOT_BEFORE_LEARNED_CUE = word_group("not_before_learned_cue")
 REDUCED_RELATIVE_NEXT_RE = re.compile(
     r"\s+(?:on|in|at|by|to|for|from|during|last|earlier|worldwide|nationwide|globally|between|since|across)\b"
 )
+# "the move announced on Monday by Mike Pompeo": a passive with its agent, so the phrase before the
+# participle is what was announced, not who announced it ("said by phone" is a manner, not an agent).
+PASSIVE_AGENT_RE = re.compile(
+    r"\s+(?:(?:on|in|last|earlier|this)\s+[\w.]+\s+)?by\s+(?!(?:phone|telephone|email|e-mail|text|video|letter)\b)"
+)
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
 ADDED_AMOUNT_RE = re.compile(
     r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b|an?\s+(?:goal|assist|point|run|touchdown)|"
@@ -356,6 +361,8 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
     words = source.text.split()
     if not form.endswith("ed") or not words:
         return False
+    if PASSIVE_AGENT_RE.match(text, c_end, s_end):
+        return True
     indefinite = words[0].lower() in ("a", "an") or words[0][:1].isdigit()  # "3,248 cases reported worldwide"
     if not (indefinite or (len(words) > 2 and words[-2].lower() in ("a", "an"))):
         return False
