@@ -324,6 +324,22 @@ def test_aliases_resolve_across_the_article() -> None:
     assert names["Maria Lopez"].role == "the company's chief executive"
 
 
+def test_office_words_are_not_first_names_and_a_named_ministry_is_its_own() -> None:
+    text = (
+        "The rule was changed by Secretary of State Mike Pompeo on Monday. "
+        "Pompeo said the old rule had failed.\n\n"
+        "Russia's foreign ministry said the change was unlawful. "
+        "The French foreign ministry said it regretted the decision. "
+        "The ministry said it would consult its partners."
+    )
+    result = attribute(doc(text))
+    names = [s.name for s in result.sources]
+    assert "Mike Pompeo" in names and not any("State" in n for n in names), names
+    by_name = {s.name: s for s in result.sources}
+    assert by_name["French foreign ministry"].claims == 2  # "The ministry" is the last one named
+    assert by_name["Russia's foreign ministry"].claims == 1
+
+
 def test_generic_outlet_refers_back() -> None:
     text = "The Guardian published the memo on Friday. Three ministers told the paper that they had not seen it."
     a = only(text)

@@ -354,7 +354,9 @@ def parse(phrase: str) -> Parsed:
         if head in _office_words() and head not in ORG_WORDS:
             return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "a real estate agent"
         if any(w.lower() in ORG_WORDS for w in words):
-            return Parsed(stripped, "organization", None, generic=low.startswith("the "))
+            # "the ministry" stands for one named before; "the French foreign ministry" names its own
+            generic = low.startswith("the ") and not any(_is_capitalised(w) for w in words[1:])
+            return Parsed(stripped, "organization", None, generic=generic)
         if head in source_nouns():
             return Parsed(stripped, "anonymous", None)
         return Parsed(stripped, "unknown", None)

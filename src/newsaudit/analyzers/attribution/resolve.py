@@ -146,8 +146,11 @@ class Resolver:
                 matches = []
             for m in matches:
                 not_names = stopwords() | {t.rstrip(".") for t in titles()} | {"says", "said", "told"}
-                first_names = [w for w in m.group(1).split() if w.lower().rstrip(".") not in not_names]
-                if first_names and len(first_names) == len(m.group(1).split()):
+                words = m.group(1).split()
+                if len(words) > 1 and text[: m.start()].endswith("of "):
+                    words = words[-1:]  # "Secretary of State Mike Pompeo": State is the office
+                first_names = [w for w in words if w.lower().rstrip(".") not in not_names]
+                if first_names and len(first_names) == len(words):
                     entity.add_alias(entity.name)
                     entity.name = " ".join([*first_names, entity.name])
                     break
