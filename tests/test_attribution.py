@@ -30,6 +30,16 @@ def test_reported_speech_with_that() -> None:
     assert not a.quote
 
 
+def test_restating_is_speech() -> None:
+    a = only("The European Union reiterated it still considers the settlements illegal.")
+    assert (a.source.name, a.cue.text, a.content.text) == (
+        "European Union",
+        "reiterated",
+        "it still considers the settlements illegal",
+    )
+    assert only("She restated that the plan was dead.").content.text == "the plan was dead"
+
+
 def test_quote_then_inverted_speaker_with_role() -> None:
     a = only("“We will not give up on this town,” said Jane Doe, a spokeswoman for the water board.")
     assert a.source.name == "Jane Doe"
