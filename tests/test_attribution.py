@@ -82,6 +82,11 @@ def test_states_speak_as_organisations_and_end_a_role() -> None:
     assert only("“We reject the claims,” Moscow said in a statement.").source.kind == "organization"
     b = only("U.S. ambassador to the Ukraine Marie Yovanovitch said she had been recalled.")
     assert (b.source.name, b.source.kind) == ("Marie Yovanovitch", "person")
+    assert b.source.role == "U.S. ambassador to the Ukraine"
+    envoy = only("China’s ambassador to Britain Liu Xiaming said the unrest must end.")
+    assert (envoy.source.name, envoy.source.role) == ("Liu Xiaming", "China’s ambassador to Britain")
+    office = only("China’s ambassador to Britain accused the two countries of meddling.")  # the envoy, not Britain
+    assert (office.source.name, office.source.kind) == ("China’s ambassador to Britain", "person")
     c = only("Paris Hilton said she would sue.")  # a first name that is also a capital
     assert (c.source.name, c.source.kind) == ("Paris Hilton", "person")
 

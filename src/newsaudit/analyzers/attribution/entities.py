@@ -40,7 +40,23 @@ PERSON_OF_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?P<prep>of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)"
 )
 CONTRACTED_PRONOUN_RE = re.compile(r"(i|you|he|she|we|they)'(?:m|ll|re|ve|d|s)")
-LINKING_AFTER = {"with": ("familiar",), "to": ("close",), "about": ("knowledgeable",)}  # "people familiar with"
+# "people familiar with", "China's ambassador to Britain", "an adviser to the president"
+LINKING_AFTER = {
+    "with": ("familiar",),
+    "to": (
+        "close",
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "aide",
+    ),
+    "about": ("knowledgeable",),
+}
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
 ROLE_HEADS = word_group("role_heads") | {"agent", "founder", "owner", "teacher", "doctor", "nurse", "student"}
@@ -362,11 +378,16 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "unknown", None)
     if (
         name_start >= 2
-        and words[name_start - 1].lower() == "of"
+        and _after_a_state(words, name_start) == name_start  # not "… to Britain Liu Xiaming": a name follows
+        and words[name_start - 1].lower() in ("of", "to")
         and words[name_start - 2].lower() in _office_words()
-        and not any(_is_capitalised(w) for w in words[: name_start - 2] if w.lower() not in ("the", "a", "an"))
+        and not any(
+            _is_capitalised(w)
+            for w in words[: name_start - 2]
+            if w.lower() not in ("the", "a", "an") and not w.endswith(("'s", "’s"))
+        )
     ):
-        return Parsed(stripped, "person", stripped)  # "the mayor of Springfield": a person known by office
+        return Parsed(stripped, "person", stripped)  # "the mayor of Springfield", "China's envoy to Britain"
     if name_start == len(words) - 1 and head in ANONYMOUS_HEADS | source_nouns():
         return Parsed(stripped, "anonymous", None)  # "Prosecutors said": a common noun at a sentence start
     name_start = _after_a_state(words, name_start)
