@@ -76,6 +76,13 @@ def test_a_document_does_not_make_its_one_word_owner_a_person() -> None:
     assert (study.source.kind, study.source.role) == ("organization", "study")
 
 
+def test_studies_are_documents_with_their_samples() -> None:
+    a = only("One study in people with obesity found that support was linked to less bingeing.")
+    assert a.source_span is not None and a.source_span.text == "One study in people with obesity"
+    assert a.source.kind == "document"
+    assert only("Studies show that fasting may trigger bingeing.").source.kind == "document"
+
+
 def test_states_speak_as_organisations_and_end_a_role() -> None:
     a = only("China said the tariffs would hurt both economies.")
     assert (a.source.name, a.source.kind) == ("China", "organization")

@@ -155,6 +155,21 @@ def is_time_phrase(words: list[str]) -> bool:
     return bool(words) and all(w.lower() in TIME_WORDS or w.lower() in TIME_PREPOSITIONS for w in words)
 
 
+STUDY_PREPOSITIONS = frozenset({"in", "of", "with", "on", "among"})
+
+
+def _study_before(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a study-like document ("study", "survey", "review") heads the words just before
+    position ``i``, with only lower-case words, numbers and prepositions between."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        word = toks[j][0]
+        if word.lower() in DOCUMENT_HEADS and word.lower() not in ("data", "statement", "letter", "memo"):
+            return True
+        if not (word.islower() or word[:1].isdigit()) or word in BOUNDARY:
+            return False
+    return False
+
+
 def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) -> Phrase | None:
     """The source phrase that ends just before a cue (skipping "also", "has", …, and a time phrase:
     "Sanders on Tuesday said" -> "Sanders")."""
@@ -174,6 +189,9 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             break  # a verb of another clause: "there were 3,248 cases" -> "3,248 cases"
         if low in LINKING_AFTER and i > 0 and toks[i - 1][0].lower() in LINKING_AFTER[low]:
             i -= 1
+            continue
+        if low in STUDY_PREPOSITIONS and i < end_index and _study_before(toks, i):
+            i -= 1  # "one study in people with obesity found": the sample belongs to the study
             continue
         if low in CLAUSE_WORDS:
             if (
@@ -388,8 +406,9 @@ def parse(phrase: str) -> Parsed:
         )
     ):
         return Parsed(stripped, "person", stripped)  # "the mayor of Springfield", "China's envoy to Britain"
-    if name_start == len(words) - 1 and head in ANONYMOUS_HEADS | source_nouns():
-        return Parsed(stripped, "anonymous", None)  # "Prosecutors said": a common noun at a sentence start
+    if name_start == len(words) - 1 and head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns():
+        # a common noun at a sentence start: "Studies show", "Prosecutors said"
+        return Parsed(stripped, "document" if head in DOCUMENT_HEADS else "anonymous", None)
     name_start = _after_a_state(words, name_start)
     name_words = words[name_start:]
     role_words = words[:name_start]
