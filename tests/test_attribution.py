@@ -76,6 +76,12 @@ def test_a_document_does_not_make_its_one_word_owner_a_person() -> None:
     assert (study.source.kind, study.source.role) == ("organization", "study")
 
 
+def test_a_gerund_after_than_or_of_is_no_claim() -> None:
+    assert run("Nurses can focus on care rather than responding to alerts that need no action.") == []
+    trump = run("Trump attacked Clinton, saying she lied.")
+    assert [(a.source.name, a.cue.text) for a in trump] == [("Trump", "saying")]
+
+
 def test_studies_are_documents_with_their_samples() -> None:
     a = only("One study in people with obesity found that support was linked to less bingeing.")
     assert a.source_span is not None and a.source_span.text == "One study in people with obesity"

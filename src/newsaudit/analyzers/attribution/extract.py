@@ -240,6 +240,8 @@ def _verb_candidate(
         return None
     strict = form in NOUN_LIKE
     participle = form.endswith("ing") and not _progressive(previous, before[k + 1 :])
+    if participle and previous.lower() in ("than", "of"):
+        return None  # "rather than responding to alerts", "accused of saying": a gerund, not a claim
     if participle:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
         if source is None:
