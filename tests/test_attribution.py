@@ -82,6 +82,13 @@ def test_a_gerund_after_than_or_of_is_no_claim() -> None:
     assert [(a.source.name, a.cue.text) for a in trump] == [("Trump", "saying")]
 
 
+def test_an_apposition_naming_a_company_makes_an_organisation() -> None:
+    firm = only("Ascom, a global solutions provider focused on hospital software, said it had won the contract.")
+    assert (firm.source.name, firm.source.kind) == ("Ascom", "organization")
+    person = only("Jane Doe, a spokeswoman for the company, said the plant would close.")
+    assert (person.source.name, person.source.kind) == ("Jane Doe", "person")
+
+
 def test_studies_are_documents_with_their_samples() -> None:
     a = only("One study in people with obesity found that support was linked to less bingeing.")
     assert a.source_span is not None and a.source_span.text == "One study in people with obesity"

@@ -17,11 +17,13 @@ from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.entities import Parsed, parse
 from newsaudit.analyzers.attribution.extract import sentence_candidates
 from newsaudit.analyzers.attribution.labels import credit_candidates
+from newsaudit.analyzers.attribution.lexicon import word_group
 from newsaudit.analyzers.attribution.quotes import Quote, find_quotes
 from newsaudit.analyzers.attribution.resolve import Entity, Resolver
 from newsaudit.model import AttributedSource, Attribution, Document, Source, SourceRef, TextSpan
 from newsaudit.options import Options
 
+ORGANISATION_ROLE_HEADS = word_group("organisation_role_heads")  # "Acme, a maker of …"
 VOICE_MIN_SHARE = 0.5  # a sentence at least half inside attributed content is "attributed"
 SCORES = {"named": 0.9, "anonymous": 0.7, "unresolved": 0.5, "belief": 0.6}
 
@@ -86,8 +88,23 @@ def _source_of(c: Candidate, text: str) -> tuple[Parsed, int, int]:
     start, end = c.source.core or (c.source.start, c.source.end)
     parsed = parse(text[start:end])
     if c.role and not parsed.role:
-        parsed = Parsed(parsed.name, parsed.kind, c.role, parsed.generic, parsed.outlet_domain)
+        kind = parsed.kind
+        if kind in ("person", "unknown") and _organisation_role(c.role):
+            kind = "organization"  # "Ascom, a global solutions provider, said"
+        parsed = Parsed(parsed.name, kind, c.role, parsed.generic, parsed.outlet_domain)
     return parsed, start, end
+
+
+def _organisation_role(role: str) -> bool:
+    """Whether an apposition's head noun names an organisation ("a global solutions provider focused
+    on …" → provider): the last word before a preposition, participle or clause word."""
+    words = role.lower().replace(",", " ").split()
+    head = None
+    for word in words:
+        if word in ("of", "for", "in", "at", "based", "focused", "that", "which", "with", "whose", "from", "on"):
+            break
+        head = word
+    return head in ORGANISATION_ROLE_HEADS
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:
