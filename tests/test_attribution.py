@@ -89,6 +89,14 @@ def test_an_apposition_naming_a_company_makes_an_organisation() -> None:
     assert (person.source.name, person.source.kind) == ("Jane Doe", "person")
 
 
+def test_a_participle_clause_keeps_its_own_that() -> None:
+    found = run("“His doctor was very astute,” Dempsey said, adding that the illness is hard to diagnose.")
+    assert [(a.cue.text, a.content.text) for a in found] == [
+        ("said", "“His doctor was very astute,”"),
+        ("adding", "the illness is hard to diagnose"),
+    ]
+
+
 def test_studies_are_documents_with_their_samples() -> None:
     a = only("One study in people with obesity found that support was linked to less bingeing.")
     assert a.source_span is not None and a.source_span.text == "One study in people with obesity"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, tokens
-from newsaudit.analyzers.attribution.lexicon import word_group
+from newsaudit.analyzers.attribution.lexicon import cues, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 CLAUSE_COMMA_RE = re.compile(r",\s")  # a comma that ends a clause, not the one in "2,521"
@@ -34,6 +34,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
     toks = tokens(text, position, s_end)
     for i, (word, w_start, t_end) in enumerate(toks[:THAT_WINDOW]):
         low = word.lower()
+        if i > 0 and low.endswith("ing") and low in cues():
+            break  # "…,” Dempsey said, adding that …": the "that" is the next cue's
         if low in ("that", ":") and i > 0 and not after_listener and content_word(toks[0][0]):
             break  # "said the case highlights that …": a clause of the content, not an adverbial before it
         if low in ("that", ":"):
