@@ -43,18 +43,7 @@ CONTRACTED_PRONOUN_RE = re.compile(r"(i|you|he|she|we|they)'(?:m|ll|re|ve|d|s)")
 # "people familiar with", "China's ambassador to Britain", "an adviser to the president"
 LINKING_AFTER = {
     "with": ("familiar",),
-    "to": (
-        "close",
-        "ambassador",
-        "ambassadors",
-        "envoy",
-        "envoys",
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "aide",
-    ),
+    "to": ("close", *sorted(word_group("linked_by_to"))),
     "about": ("knowledgeable",),
 }
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
