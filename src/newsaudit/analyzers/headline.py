@@ -88,7 +88,7 @@ class HeadlineAnalyzer:
 def _clickbait_reason(style: float, misleading: float, loaded: float, related: float) -> str:
     if misleading > style:
         return (
-            f"loaded wording (bias {loaded:.2f}) the body does not back (related {related:.2f}): "
-            f"misleading {misleading:.2f}"
+            f"misleading: loaded wording (bias {loaded:.2f}) over a body that does not back it "
+            f"(related {related:.2f})"
         )
-    return f"headline style (teaser, listicle, second person): {style:.2f}"
+    return f"style: teaser, listicle or second-person wording ({style:.2f})"

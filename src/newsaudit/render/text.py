@@ -41,7 +41,7 @@ def to_text(report: Report, *, width: int = 100, color: bool = False) -> str:
         partisan = report.signals.get("hyperpartisan")
         extra = f"; hyperpartisan {float(partisan['score']):.2f}" if isinstance(partisan, dict) else ""
         console.print(
-            f"headline: clickbait {number(h.get('clickbait')):.2f} ({h.get('clickbait_reason', '')}); body support "
+            f"headline: clickbait {number(h.get('clickbait')):.2f} — {h.get('clickbait_reason', '')}; body support "
             f"[bold]{h.get('support')}[/bold] ({h.get('reason')}){extra}"
         )
     if report.attributions:
