@@ -97,6 +97,18 @@ def test_a_participle_clause_keeps_its_own_that() -> None:
     ]
 
 
+def test_a_participle_phrase_after_a_group_noun_is_part_of_the_source() -> None:
+    for text, span in (
+        ("Officials warning of floods said the river would rise.", "Officials warning of floods"),
+        ("Experts working on the project said costs would rise.", "Experts working on the project"),
+        ("Scientists studying the virus said it was spreading.", "Scientists studying the virus"),
+    ):
+        a = only(text)
+        assert a.source_span is not None and a.source_span.text == span, (text, a.source_span)
+        assert a.source.kind == "anonymous", (text, a.source.kind)
+    assert only("The ruling party said it would win the vote.").source.kind == "organization"
+
+
 def test_studies_are_documents_with_their_samples() -> None:
     a = only("One study in people with obesity found that support was linked to less bingeing.")
     assert a.source_span is not None and a.source_span.text == "One study in people with obesity"

@@ -159,6 +159,27 @@ def _study_before(toks: list[tuple[str, int, int]], i: int) -> bool:
     return False
 
 
+def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int) -> int:
+    """How far to step left past a preposition at ``i`` that belongs to the source phrase: 1 after
+    "familiar", "close", an envoy (``LINKING_AFTER``); 2 over a participle that modifies a group noun
+    ("Officials warning of floods said"); 1 inside a study's sample ("one study in people with
+    obesity found"); else 0."""
+    low = toks[i][0].lower()
+    if low in LINKING_AFTER and i > 0 and toks[i - 1][0].lower() in LINKING_AFTER[low]:
+        return 1
+    if i >= end_index:
+        return 0
+    if (
+        i >= 2
+        and toks[i - 1][0].islower()
+        and toks[i - 1][0].endswith("ing")
+        and toks[i - 2][0].lower() in _group_nouns()
+        and (low in CLAUSE_WORDS or low in LINKING_PREPOSITIONS or low == "near")
+    ):
+        return 2
+    return 1 if low in STUDY_PREPOSITIONS and _study_before(toks, i) else 0
+
+
 def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) -> Phrase | None:
     """The source phrase that ends just before a cue (skipping "also", "has", …, and a time phrase:
     "Sanders on Tuesday said" -> "Sanders")."""
@@ -176,11 +197,9 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             break  # another cue verb: "Officials said a scan revealed" -> "a scan"
         if i < end_index and low in AUXILIARIES and word.islower():
             break  # a verb of another clause: "there were 3,248 cases" -> "3,248 cases"
-        if low in LINKING_AFTER and i > 0 and toks[i - 1][0].lower() in LINKING_AFTER[low]:
-            i -= 1
-            continue
-        if low in STUDY_PREPOSITIONS and i < end_index and _study_before(toks, i):
-            i -= 1  # "one study in people with obesity found": the sample belongs to the study
+        step = _step_within_source(toks, i, end_index)
+        if step:
+            i -= step
             continue
         if low in CLAUSE_WORDS:
             if (
@@ -445,12 +464,26 @@ def _head_part(words: list[str]) -> list[str]:
     """Words up to the noun phrase's head: "A person familiar with the matter" -> "A person"."""
     for i, word in enumerate(words[1:], start=1):
         group = i == 1 and words[0].lower() in ANONYMOUS_HEADS  # "Backers of tariffs" at a sentence start
+        if _modifying_participle(words, i):
+            return words[:i]  # "People living near the plant": the head comes before the participle
         if word.lower() in HEAD_ENDERS and (group or not _is_capitalised(words[i - 1])):
             part = words[:i]
             while len(part) > 1 and part[-1].lower() in ("familiar", "close", "knowledgeable", "briefed"):
                 part = part[:-1]
             return part
     return words
+
+
+def _modifying_participle(words: list[str], i: int) -> bool:
+    """ "living" in "People living near the plant": a lower-case "-ing" word followed by a
+    preposition or a determiner modifies the noun before it ("the ruling party" is not one)."""
+    word = words[i]
+    following = words[i + 1].lower() if i + 1 < len(words) else ""
+    return (
+        word.islower()
+        and word.endswith("ing")
+        and (following in HEAD_ENDERS or following in DETERMINERS or following == "near")
+    )
 
 
 def _name_run_start(words: list[str]) -> int | None:
