@@ -109,6 +109,13 @@ def test_a_participle_phrase_after_a_group_noun_is_part_of_the_source() -> None:
     assert only("The ruling party said it would win the vote.").source.kind == "organization"
 
 
+def test_named_police_forces_and_unions_are_organisations() -> None:
+    assert only("Indiana State Police reported that 5,000 people entered.").source.kind == "organization"
+    assert only("The unions said that 15,000 people had registered.").source.kind == "organization"
+    assert only("Executives across the world say they must cut jobs.").source.kind == "anonymous"
+    assert only("Pentagon officials said the drill was routine.").source.kind == "anonymous"
+
+
 def test_studies_are_documents_with_their_samples() -> None:
     a = only("One study in people with obesity found that support was linked to less bingeing.")
     assert a.source_span is not None and a.source_span.text == "One study in people with obesity"

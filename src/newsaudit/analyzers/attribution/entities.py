@@ -49,7 +49,9 @@ LINKING_AFTER = {
 BOUNDARY = set(',;:()[]—–"“”‘’«»!?')
 TIME_WORDS = word_group("time_words")
 ROLE_HEADS = word_group("role_heads") | {"agent", "founder", "owner", "teacher", "doctor", "nurse", "student"}
-HEAD_ENDERS = frozenset({"of", "with", "for", "in", "at", "on", "to", "from", "who", "that", "which"})
+HEAD_ENDERS = frozenset(
+    {"of", "with", "for", "in", "at", "on", "to", "from", "who", "that", "which", "across", "around", "among", "near"}
+)
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
 DOCUMENT_HEADS = word_group("document_heads")
 ANONYMOUS_HEADS = word_group("anonymous_heads")
@@ -395,7 +397,7 @@ def parse(phrase: str) -> Parsed:
             return Parsed(stripped, "anonymous", None)
         if head in _office_words() and head not in ORG_WORDS:
             return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "a real estate agent"
-        if any(w.lower() in ORG_WORDS for w in words):
+        if any(_org_word(w) for w in words):  # "the unions", "teachers unions"
             # "the ministry" stands for one named before; "the French foreign ministry" names its own
             generic = low.startswith("the ") and not any(_is_capitalised(w) for w in words[1:])
             return Parsed(stripped, "organization", None, generic=generic)
@@ -426,7 +428,7 @@ def parse(phrase: str) -> Parsed:
         title = None
     if head in DOCUMENT_HEADS:
         return Parsed(stripped, "document", None)
-    if head in ANONYMOUS_HEADS:  # "Pentagon officials", "Afghan officials"
+    if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # "Pentagon officials"; not "Indiana State Police"
         return Parsed(stripped, "anonymous", None)
     acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
@@ -482,7 +484,7 @@ def _modifying_participle(words: list[str], i: int) -> bool:
     return (
         word.islower()
         and word.endswith("ing")
-        and (following in HEAD_ENDERS or following in DETERMINERS or following == "near")
+        and (following in HEAD_ENDERS or following in DETERMINERS)
     )
 
 
