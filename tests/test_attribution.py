@@ -398,6 +398,8 @@ def test_office_words_are_not_first_names_and_a_named_ministry_is_its_own() -> N
     names = [s.name for s in result.sources]
     assert "Mike Pompeo" in names and not any("State" in n for n in names), names
     by_name = {s.name: s for s in result.sources}
+    titled = "He spoke with Salesforce co-CEO Marc Benioff on Tuesday. The talk went well, Benioff said."
+    assert [s.name for s in attribute(doc(titled)).sources] == ["Marc Benioff"]
     assert by_name["French foreign ministry"].claims == 2  # "The ministry" is the last one named
     assert by_name["Russia's foreign ministry"].claims == 1
 

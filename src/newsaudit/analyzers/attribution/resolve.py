@@ -149,6 +149,8 @@ class Resolver:
                 words = m.group(1).split()
                 if len(words) > 1 and text[: m.start()].endswith("of "):
                     words = words[-1:]  # "Secretary of State Mike Pompeo": State is the office
+                while len(words) > 1 and words[0].lower().rstrip(".") in not_names:
+                    words = words[1:]  # "co-CEO Marc Benioff": the title is not a first name
                 first_names = [w for w in words if w.lower().rstrip(".") not in not_names]
                 if first_names and len(first_names) == len(words):
                     entity.add_alias(entity.name)
