@@ -270,6 +270,7 @@ def test_headline_speaker_labels() -> None:
     assert run("Update: Markets Fall Sharply After Rate Decision\n\nThe rate rose.") == []
     assert run("Chicago: the city had a cold winter and a wet spring this year.") == []
     assert run("Star Wars Jedi: Fallen Order Is the Best Game of the Year\n\nIt sold well.") == []
+    assert run("DEAR ABBY: My husband of twenty years just bought plane tickets to India.") == []  # a salutation
 
 
 def test_learned_cues_act_only_in_broad_scope() -> None:

@@ -64,8 +64,8 @@ def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
     """ "PENCE: ..." in a transcript, "Name: “quote”", or a headline "Pence: Flowers Won’t Be at
     Debate" (a name of one or two words before a title-case claim): not "Star Wars Jedi: Fallen Order"."""
     name = label.group("name")
-    if name.lower() in NOT_SPEAKERS:
-        return False
+    if name.lower() in NOT_SPEAKERS or name.lower().startswith("dear "):
+        return False  # "DEAR ABBY: My husband …": a letter's salutation, not a speaker
     after = text[label.end() : label.end() + 1]
     return (name.isupper() and len(name) > 2) or after in '“"‘' or _headline_claim(text, name, label.end(), end)
 
