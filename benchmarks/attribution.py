@@ -266,7 +266,7 @@ def main() -> None:
             "scored, never inspected (rules, the learned cue list and the broad-scope cue filter used PolNeAR "
             "train and dev; the filter's threshold was chosen on dev). Rule fixes found on real pages are "
             "rerun on both as a regression check. On 2026-11-27 two variants were dropped: one when dev and test "
-            "content overlap both fell, one on test alone (\"write\" needing a that-clause: speech cue overlap "
+            'content overlap both fell, one on test alone ("write" needing a that-clause: speech cue overlap '
             "0.608 → 0.606, dev unchanged). So test has had a small say in which rules stay. PolNeAR "
             "annotates beliefs, stances and acts as attributions; `scope=broad` is newsaudit's setting for "
             "that notion, `scope=speech` (the default) reports only what sources state.",

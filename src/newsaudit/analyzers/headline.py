@@ -88,7 +88,6 @@ class HeadlineAnalyzer:
 def _clickbait_reason(style: float, misleading: float, loaded: float, related: float) -> str:
     if misleading > style:
         return (
-            f"misleading: loaded wording (bias {loaded:.2f}) over a body that does not back it "
-            f"(related {related:.2f})"
+            f"misleading: loaded wording (bias {loaded:.2f}) over a body that does not back it (related {related:.2f})"
         )
     return f"style: teaser, listicle or second-person wording ({style:.2f})"

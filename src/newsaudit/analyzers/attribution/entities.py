@@ -481,11 +481,7 @@ def _modifying_participle(words: list[str], i: int) -> bool:
     preposition or a determiner modifies the noun before it ("the ruling party" is not one)."""
     word = words[i]
     following = words[i + 1].lower() if i + 1 < len(words) else ""
-    return (
-        word.islower()
-        and word.endswith("ing")
-        and (following in HEAD_ENDERS or following in DETERMINERS)
-    )
+    return word.islower() and word.endswith("ing") and (following in HEAD_ENDERS or following in DETERMINERS)
 
 
 def _name_run_start(words: list[str]) -> int | None:
