@@ -18,6 +18,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -40,19 +41,24 @@ def fnc_score(gold: list[str], predicted: list[str]) -> float:
     return score / best
 
 
+def benchmark_pages(data: Path) -> Iterator[tuple[str, str, str]]:
+    """(page id, URL, HTML) of the 181 article-extraction-benchmark pages, in page-id order."""
+    folder = data / "article-extraction-benchmark"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for page, entry in sorted(truth.items()):
+        yield page, entry["url"], gzip.decompress((folder / "html" / f"{page}.html.gz").read_bytes()).decode("utf-8")
+
+
 def real_headlines(data: Path) -> list[dict[str, object]]:
     """The report's ``headline`` for each of the 181 benchmark pages that gets one: English, with a
     title (default options, so the full profile: the ``misleading`` part reads the body)."""
     import newsaudit
     from newsaudit.errors import InputError
 
-    folder = data / "article-extraction-benchmark"
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     out = []
-    for page, entry in sorted(truth.items()):
-        html = gzip.decompress((folder / "html" / f"{page}.html.gz").read_bytes()).decode("utf-8")
+    for _, url, html in benchmark_pages(data):
         try:
-            headline = newsaudit.audit(html, url=entry["url"]).headline
+            headline = newsaudit.audit(html, url=url).headline
         except InputError:
             continue
         if headline and headline.get("text"):
@@ -65,12 +71,9 @@ def real_pages(data: Path) -> list[tuple[str, str | None, str]]:
     from newsaudit import extract
     from newsaudit.options import Options
 
-    folder = data / "article-extraction-benchmark"
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     out = []
-    for page, entry in sorted(truth.items()):
-        html = gzip.decompress((folder / "html" / f"{page}.html.gz").read_bytes()).decode("utf-8")
-        extracted = extract.from_html(html, url=entry["url"], options=Options())
+    for page, url, html in benchmark_pages(data):
+        extracted = extract.from_html(html, url=url, options=Options())
         out.append((page, extracted.title, "\n".join(extracted.blocks)))
     return out
 

@@ -32,7 +32,8 @@ GRID = (0.3, 1.0, 3.0)
 
 
 def pooled(folder: Path, texts: list[str]) -> np.ndarray:
-    """Each text's pooled vector from the model in ``folder``, run as newsaudit runs it."""
+    """Each text's pooled vector from the model in ``folder``, run as newsaudit runs it (a file
+    exported before ``add_pooled`` existed gets the output added in place first)."""
     from finetune_sentences import HEADS, add_pooled, head_from
 
     add_pooled(folder / "model.int8.onnx")
