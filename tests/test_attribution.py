@@ -538,3 +538,56 @@ def test_name_finder_finds_what_the_alternation_finds() -> None:
         longest_first = sorted(names, key=len, reverse=True)
         regex = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in longest_first) + r")(?![\w’'-])")
         assert find_names(text, names) == [m.span() for m in regex.finditer(text)]
+
+
+def test_kin_and_occupations_make_people_and_an_office_is_no_name() -> None:
+    """The head noun decides the kind: a relative or an "-ist" is a person, their plural is
+    anonymous, and a capitalised office ("CEO") is not taken for a name (nor for an acronym's
+    organisation)."""
+    assert only("The boy's mother testified that she saw the car leave.").source.kind == "person"
+    assert only("The clinic's chief neurologist wrote that the injury was severe.").source.kind == "person"
+    assert only("Local farmers say the drought is the worst in decades.").source.kind == "anonymous"
+    ceo = only("As one fintech CEO told me, customers want lower fees.")
+    assert (ceo.source.kind, ceo.content.text) == ("person", "customers want lower fees")
+
+
+def test_recordings_are_documents() -> None:
+    assert only("The footage shows that the guards left the gate open.").source.kind == "document"
+    assert only("Security camera video shows that the bridge had cracked.").source.kind == "document"
+
+
+def test_reduced_and_relative_clauses_stay_in_the_source() -> None:
+    """ "People briefed on the plan said", "Residents who fled the fire said": the clause after the
+    group noun belongs to the source; it is not the source itself ("the plan", "the fire")."""
+    for text, source in (
+        ("Two people briefed on the plan said the deal would be signed on Friday.", "Two people briefed on the plan"),
+        ("Residents who fled the fire said the alarm never sounded.", "Residents who fled the fire"),
+        (
+            "Some economists who have done the sums say the tax will raise prices.",
+            "Some economists who have done the sums",
+        ),
+    ):
+        a = only(text)
+        assert a.source_span is not None and (a.source_span.text, a.source.kind) == (source, "anonymous")
+    # the clause names its own subject: no relative-clause source
+    assert only("The officials who Smith said were fired denied it.").source.name == "Smith"
+
+
+def test_a_chained_apposition_keeps_its_name() -> None:
+    """ "NAME, a ROLE at X in CITY, COUNTRY, and ROLE2, said": the place and the second role are
+    pieces of one apposition, and the name before it is the source."""
+    a = only(
+        '"It is a great step," Anna Berg, a lecturer at the Institute of Optics in Lyon, France, '
+        "and co-author of the paper, said."
+    )
+    assert (a.source.name, a.source.kind, a.content.text) == ("Anna Berg", "person", '"It is a great step,"')
+
+
+def test_category_labels_are_not_speakers() -> None:
+    """A label made of shop words, or one that heads several lines, is a category, not a speaker."""
+    assert run("Hot Deal: Apple AirPods Pro for $199 at Walmart Today\n\nStock is limited.") == []
+    text = (
+        "Best Buy: Apple Watch Series Five Down To $299 Today\n\n"
+        "Best Buy: Samsung Galaxy Tablets Get Big Price Cuts\n\nThe sale ends Sunday."
+    )
+    assert run(text) == []

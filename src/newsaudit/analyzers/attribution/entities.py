@@ -54,6 +54,8 @@ HEAD_ENDERS = frozenset(
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
 DOCUMENT_HEADS = word_group("document_heads")
+PERSON_HEADS = word_group("person_heads")
+NOT_OCCUPATIONS = frozenset({"list", "playlist", "wishlist", "checklist", "twist", "gist", "wrist", "mist", "fist"})
 ANONYMOUS_HEADS = word_group("anonymous_heads")
 OUTLET_DESCRIPTORS_RE = re.compile(
     r"\b(?:news\s+(?:site|website|outlet|agency|network|channel|service|portal)|newspaper|paper|daily|weekly|"
@@ -174,7 +176,7 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
     if (
         i >= 2
         and toks[i - 1][0].islower()
-        and toks[i - 1][0].endswith("ing")
+        and toks[i - 1][0].endswith(("ing", "ed"))  # "Officials warning of", "People briefed on"
         and toks[i - 2][0].lower() in _group_nouns()
         and (low in CLAUSE_WORDS or low in LINKING_PREPOSITIONS or low == "near")
     ):
@@ -186,10 +188,11 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     """The source phrase that ends just before a cue (skipping "also", "has", …, and a time phrase:
     "Sanders on Tuesday said" -> "Sanders")."""
     toks = _without_time_tail(tokens(text, limit, cue_start))
-    i = len(toks) - 1
-    while i >= 0 and skippable(toks[i][0]):
-        i -= 1
-    end_index = i
+    end_index = len(toks) - 1
+    while end_index >= 0 and skippable(toks[end_index][0]):
+        end_index -= 1
+    # "Some economists who have done the calculations say": the noun before "who" heads the source
+    i = (_relative_clause(toks, end_index) or end_index + 1) - 1
     while i >= 0:
         word = toks[i][0]
         low = word.lower()
@@ -241,6 +244,23 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     if contraction:  # "I’m showing", "we’ve noted" -> "I", "we"
         end = start + len(contraction.group(1))
     return Phrase(start, end, text[start:end])
+
+
+def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | None:
+    """Where "who" opens a short relative clause that ends at the cue and follows a group or
+    person noun ("Residents who fled the fire said"), or None. The clause's own words must not
+    name another subject ("officials who Smith said …") or hold another cue."""
+    for k in range(end_index - 1, max(0, end_index - 9), -1):
+        word = toks[k][0]
+        if word in BOUNDARY or (word.islower() and word in cues()):
+            return None
+        if word != "who":
+            continue
+        noun, verb = toks[k - 1][0].lower(), toks[k + 1][0]
+        group = noun in _group_nouns() or person_head(noun) or (noun.endswith("s") and person_head(noun[:-1]))
+        opens = verb.isalpha() and verb.islower() and verb not in PRONOUNS
+        return k if group and opens else None
+    return None
 
 
 @cache
@@ -390,20 +410,7 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "outlet", None, generic=True)
     name_start = _name_run_start(words)
     if name_start is None:
-        if head in DOCUMENT_HEADS:
-            return Parsed(stripped, "document", None)
-        # the head noun decides: "a senior administration official", "the president of the union"
-        if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # not "the police"
-            return Parsed(stripped, "anonymous", None)
-        if head in _office_words() and head not in ORG_WORDS:
-            return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "a real estate agent"
-        if any(_org_word(w) for w in words):  # "the unions", "teachers unions"
-            # "the ministry" stands for one named before; "the French foreign ministry" names its own
-            generic = low.startswith("the ") and not any(_is_capitalised(w) for w in words[1:])
-            return Parsed(stripped, "organization", None, generic=generic)
-        if head in source_nouns():
-            return Parsed(stripped, "anonymous", None)
-        return Parsed(stripped, "unknown", None)
+        return _unnamed(stripped, head, words)
     if (
         name_start >= 2
         and _after_a_state(words, name_start) == name_start  # not "… to Britain Liu Xiaming": a name follows
@@ -419,6 +426,8 @@ def parse(phrase: str) -> Parsed:
     if name_start == len(words) - 1 and head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns():
         # a common noun at a sentence start: "Studies show", "Prosecutors said"
         return Parsed(stripped, "document" if head in DOCUMENT_HEADS else "anonymous", None)
+    if name_start == len(words) - 1 and head.rstrip(".") in _title_words() and words[-1].isupper():
+        return Parsed(stripped, "person", stripped)  # "one fintech CEO": an office, not a name
     name_start = _after_a_state(words, name_start)
     name_words = words[name_start:]
     role_words = words[:name_start]
@@ -434,6 +443,26 @@ def parse(phrase: str) -> Parsed:
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
     return Parsed(name, "person", title)
+
+
+def _unnamed(stripped: str, head: str, words: list[str]) -> Parsed:
+    """The kind of a source with no name: its head noun decides ("a senior administration
+    official", "the boy's mother", "the president of the union")."""
+    if head in DOCUMENT_HEADS:
+        return Parsed(stripped, "document", None)
+    if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # not "the police"
+        return Parsed(stripped, "anonymous", None)
+    if (head in _office_words() or person_head(head)) and head not in ORG_WORDS:
+        return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "the boy's mother"
+    if head.endswith("s") and person_head(head[:-1]):
+        return Parsed(stripped, "anonymous", None)  # "the victims' parents", "local farmers"
+    if any(_org_word(w) for w in words):  # "the unions", "teachers unions"
+        # "the ministry" stands for one named before; "the French foreign ministry" names its own
+        generic = words[0].lower() == "the" and not any(_is_capitalised(w) for w in words[1:])
+        return Parsed(stripped, "organization", None, generic=generic)
+    if head in source_nouns():
+        return Parsed(stripped, "anonymous", None)
+    return Parsed(stripped, "unknown", None)
 
 
 def _after_a_state(words: list[str], name_start: int) -> int:
@@ -454,6 +483,13 @@ def _after_a_state(words: list[str], name_start: int) -> int:
         ):
             return name_start + size
     return name_start
+
+
+def person_head(word: str) -> bool:
+    """A head noun that names one person by kin or occupation: "mother", "neurologist"."""
+    low = word.lower()
+    occupation = len(low) > 5 and low.endswith("ist") and low not in NOT_OCCUPATIONS and low.isalpha()
+    return low in PERSON_HEADS or occupation
 
 
 def _org_word(word: str) -> bool:

@@ -48,6 +48,7 @@ from newsaudit.analyzers.attribution.lexicon import (
     cues,
     source_nouns,
     speech_forms,
+    state_names,
     titles,
     word_group,
 )
@@ -462,6 +463,8 @@ def _apposition(
             continue
         if _apposition_piece(text[s_start : before[j][1]]):
             continue  # "Rawlings, 59, of Ashton, Md., who ...": an age or a place; look further left
+        if _chained_piece(text, s_start, before, j, k):
+            continue  # "…, a fellow at X in Lyon, France, and co-author of the study, said"
         role = text[before[j][2] : before[k][1]].strip()
         first = role.split()[0].lower().strip('“"') if role else ""
         if role.lower() in DISCOURSE_ADVERBS:  # "The Taliban, however, claimed"
@@ -506,6 +509,21 @@ def _apposition_piece(lead: str) -> bool:
     a place ("of Ashton", "Md."), a party and state ("R-Ky.")."""
     last = lead[lead.rfind(",") + 1 :].strip()
     return bool(re.fullmatch(r"\d{1,3}|of(?:\s+[A-Z][\w.’'-]*){1,3}|[A-Z][a-z]{0,3}\.|[A-Z]-[A-Z][\w.]*", last))
+
+
+def _chained_piece(text: str, s_start: int, before: list[tuple[str, int, int]], j: int, k: int) -> bool:
+    """Whether the words after the comma at ``j`` (up to the next comma or the cue) continue an
+    apposition that starts further left: a second role joined by "and" ("…, and co-author of the
+    study,") or the state or country of a place ("… in Lyon, France,")."""
+    following = next((i for i in range(j + 1, k + 1) if before[i][0] == ","), k)
+    piece = text[before[j][2] : before[following][1]].strip()
+    if piece.split(maxsplit=1)[0:1] == ["and"]:
+        return True
+    words = piece.split()
+    lead = text[s_start : before[j][1]].split()
+    place = 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    after_place = len(lead) >= 2 and lead[-1][:1].isupper() and lead[-2] in ("in", "of", "at", "from")
+    return place and (piece in state_names() or after_place)
 
 
 def _is_name(phrase: str) -> bool:

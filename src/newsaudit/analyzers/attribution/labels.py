@@ -64,10 +64,14 @@ def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
     """ "PENCE: ..." in a transcript, "Name: “quote”", or a headline "Pence: Flowers Won’t Be at
     Debate" (a name of one or two words before a title-case claim): not "Star Wars Jedi: Fallen Order"."""
     name = label.group("name")
-    if name.lower() in NOT_SPEAKERS or name.lower().startswith("dear "):
-        return False  # "DEAR ABBY: My husband …": a letter's salutation, not a speaker
+    if all(word in NOT_SPEAKERS for word in name.lower().split()) or name.lower().startswith("dear "):
+        return False  # "Hot Deal: …", "DEAR ABBY: My husband …" (a letter's salutation): not speakers
     after = text[label.end() : label.end() + 1]
-    return (name.isupper() and len(name) > 2) or after in '“"‘' or _headline_claim(text, name, label.end(), end)
+    if (name.isupper() and len(name) > 2) or after in '“"‘':
+        return True
+    # a headline's speaker labels one line; a label that heads several lines is a category ("Deal: …")
+    repeated = len(re.findall(rf"(?m)^[\"“]?{re.escape(name)}\s*:", text)) > 1
+    return not repeated and _headline_claim(text, name, label.end(), end)
 
 
 def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
