@@ -591,3 +591,29 @@ def test_category_labels_are_not_speakers() -> None:
         "Best Buy: Samsung Galaxy Tablets Get Big Price Cuts\n\nThe sale ends Sunday."
     )
     assert run(text) == []
+
+
+def test_datelines_and_noun_tells_are_not_attributions() -> None:
+    assert run("NEW DELHI: Their savings gone, nearly 150 people returned home on Wednesday after a long wait.") == []
+    assert run("Watch for the guard's very obvious tells to beat him quickly.") == []
+
+
+def test_a_person_placed_by_a_preposition_and_a_place_with_dots() -> None:
+    a = only("A nurse at the clinic told reporters that the ward was full.")
+    assert a.source_span is not None and (a.source_span.text, a.source.kind) == ("A nurse at the clinic", "person")
+    a = only("A medic on the scene said that two men were hurt.")
+    assert a.source_span is not None and a.source_span.text == "A medic on the scene"
+    b = only(
+        '"Water is rare," Lia Moreno, a scientist at the Space Center in Greenbelt, Maryland, and Union College '
+        "in Washington, D.C., said in a statement."
+    )
+    assert (b.source.name, b.content.text) == ("Lia Moreno", '"Water is rare,"')
+
+
+def test_kinds_from_typeset_names_plural_people_releases_and_descriptions() -> None:
+    assert only("The People’s Daily warned that there was no room for compromise.").source.kind == "outlet"
+    assert only("Protesters believe the bill is an example of eroding autonomy.").source.kind == "anonymous"
+    assert only("The press release said that the firm would hire 200 people.").source.kind == "document"
+    a = only("The company that owns the stadium, Red Arc, says the roof will be fixed.")
+    assert (a.source.name, a.source.kind) == ("Red Arc", "organization")
+    assert a.source_span is not None and a.source_span.text.startswith("The company that owns")

@@ -173,6 +173,10 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
         return 1
     if i >= end_index:
         return 0
+    if low in ("on", "at", "in", "from") and i > 0 and toks[i + 1][0].lower() in ("the", "a", "an"):
+        noun = toks[i - 1][0].lower()
+        if person_head(noun) or noun in _office_words() or noun in ANONYMOUS_HEADS:
+            return 1  # "A doctor on the scene told"
     if (
         i >= 2
         and toks[i - 1][0].islower()
@@ -423,8 +427,9 @@ def parse(phrase: str) -> Parsed:
         )
     ):
         return Parsed(stripped, "person", stripped)  # "the mayor of Springfield", "China's envoy to Britain"
-    if name_start == len(words) - 1 and head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns():
-        # a common noun at a sentence start: "Studies show", "Prosecutors said"
+    plural_person = head.endswith("s") and person_head(head[:-1])
+    if name_start == len(words) - 1 and (head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns() or plural_person):
+        # a common noun at a sentence start: "Studies show", "Prosecutors said", "Protesters believe"
         return Parsed(stripped, "document" if head in DOCUMENT_HEADS else "anonymous", None)
     if name_start == len(words) - 1 and head.rstrip(".") in _title_words() and words[-1].isupper():
         return Parsed(stripped, "person", stripped)  # "one fintech CEO": an office, not a name

@@ -86,6 +86,8 @@ DETERMINERS = word_group("determiners")
 CLAUSE_BREAK_RE = re.compile(
     r"(?:,|;|\s—|\s–)\s+(?:(?:though|although|but|while|and|as|because|even\s+as|whereas|when|after)\s+)?(?=\S)",
 )
+# "The group that owns most of her music" before ", Big Machine, says": a described name's description
+DESCRIBED_RE = re.compile(r"\s*(?P<np>(?:The|A|An)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that|which|who)\s[^,;:“”\"]*)$")
 APPOSITION_MAX_TOKENS = 30  # "Scott Pruitt, the Republican attorney general of …, said"
 CONTENT_FIRST_MIN_WORDS = 6  # "In a statement, X said …" is an intro; six words before X are content
 ROLE_HEADS = word_group("role_heads")
@@ -486,7 +488,9 @@ def _apposition(
         extent_text = text[source.start : before[k][1]]
         if _is_name(role) and not _is_name(source.text):  # "The group that owns X, Big Machine, says"
             core = (before[j + 1][1], before[k][1])
-            return Phrase(source.start, before[k][1], extent_text, core), source.text
+            described = DESCRIBED_RE.match(text, s_start, before[j][1])  # the whole noun phrase, clause and all
+            start = described.start("np") if described else source.start
+            return Phrase(start, before[k][1], text[start : before[k][1]], core), text[start : before[j][1]]
         return Phrase(source.start, before[k][1], extent_text, (source.start, source.end)), role
     return None
 
@@ -521,7 +525,7 @@ def _chained_piece(text: str, s_start: int, before: list[tuple[str, int, int]], 
         return True
     words = piece.split()
     lead = text[s_start : before[j][1]].split()
-    place = 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    place = 1 <= len(words) <= 2 and all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words)
     after_place = len(lead) >= 2 and lead[-1][:1].isupper() and lead[-2] in ("in", "of", "at", "from")
     return place and (piece in state_names() or after_place)
 

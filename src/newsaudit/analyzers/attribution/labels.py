@@ -13,7 +13,7 @@ import re
 from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import skip_space, trim_end
 from newsaudit.analyzers.attribution.entities import Phrase
-from newsaudit.analyzers.attribution.lexicon import word_group
+from newsaudit.analyzers.attribution.lexicon import state_names, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 # "PENCE: Well, ..." (transcripts) and "Pence: Flowers won't be at debate" (headlines).
@@ -66,6 +66,8 @@ def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
     name = label.group("name")
     if all(word in NOT_SPEAKERS for word in name.lower().split()) or name.lower().startswith("dear "):
         return False  # "Hot Deal: …", "DEAR ABBY: My husband …" (a letter's salutation): not speakers
+    if name in state_names() or name.title() in state_names():
+        return False  # "NEW DELHI: …": a dateline
     after = text[label.end() : label.end() + 1]
     if (name.isupper() and len(name) > 2) or after in '“"‘':
         return True

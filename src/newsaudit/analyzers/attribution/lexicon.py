@@ -97,9 +97,10 @@ def outlet_index() -> dict[str, OutletEntry]:
         for surface in (entry.name, *entry.aliases):
             if surface.lower().startswith("the ") and len(surface.split()) == 2:
                 continue  # "the Journal", "the Post": resolved in context, not globally
-            index.setdefault(surface, entry)
-            if surface.startswith("The "):
-                index.setdefault(surface[4:], entry)
+            for form in {surface, surface.replace("'", "’")}:  # "People's Daily" as typeset: "People’s Daily"
+                index.setdefault(form, entry)
+                if form.startswith("The "):
+                    index.setdefault(form[4:], entry)
     return index
 
 
