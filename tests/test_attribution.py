@@ -617,3 +617,15 @@ def test_kinds_from_typeset_names_plural_people_releases_and_descriptions() -> N
     a = only("The company that owns the stadium, Red Arc, says the roof will be fixed.")
     assert (a.source.name, a.source.kind) == ("Red Arc", "organization")
     assert a.source_span is not None and a.source_span.text.startswith("The company that owns")
+
+
+def test_a_name_known_as_an_organisation_or_outlet_keeps_that_kind() -> None:
+    """A bare name is guessed to be a person only until the article says otherwise, before or after;
+    "The Chronicle" is the outlet already named in full."""
+    for text in (
+        "The company that owns the stadium, Red Arc, says the roof will be fixed. Red Arc denied that it leaked.",
+        "Red Arc denied that the roof leaked. The company that owns the stadium, Red Arc, says it will be fixed.",
+    ):
+        assert [(a.source.name, a.source.kind) for a in run(text)] == [("Red Arc", "organization")] * 2
+    text = "The San Francisco Chronicle says police are looking into it. The Chronicle says he was arrested."
+    assert [(a.source.name, a.source.kind) for a in run(text)] == [("San Francisco Chronicle", "outlet")] * 2

@@ -78,6 +78,26 @@ class Resolver:
             compatible = entity.kind == parsed.kind or {entity.kind, parsed.kind} <= {"organization", "outlet"}
             if compatible and _same(entity, parsed):
                 return entity
+        return self._known_as_another_kind(parsed, surface)
+
+    def _known_as_another_kind(self, parsed: Parsed, surface: str) -> Entity | None:
+        """A bare name guessed to be a person that the article knows as an organisation or outlet
+        ("Big Machine denied" after "The group that owns …, Big Machine, says"; "The Chronicle says"
+        after "The San Francisco Chronicle"); or the reverse, when the guess came first: the known
+        kind wins."""
+        name = _strip_article(parsed.name)
+        for entity in self.entities:
+            known = _strip_article(entity.name)
+            guess = parsed.kind in ("person", "unknown") and parsed.role is None
+            if entity.kind in ("organization", "outlet") and guess:
+                short = surface.lower().startswith("the ") and " " not in name and known.split()[-1] == name
+                if known == name or short:
+                    return entity
+            guessed = entity.kind in ("person", "unknown") and not entity.role
+            if parsed.kind in ("organization", "outlet") and guessed and known == name:
+                entity.kind = parsed.kind
+                entity.domain = entity.domain or parsed.outlet_domain
+                return entity
         return None
 
     def _antecedent(self, parsed: Parsed, surface: str, position: int) -> Entity | None:
