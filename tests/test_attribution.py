@@ -629,3 +629,23 @@ def test_a_name_known_as_an_organisation_or_outlet_keeps_that_kind() -> None:
         assert [(a.source.name, a.source.kind) for a in run(text)] == [("Red Arc", "organization")] * 2
     text = "The San Francisco Chronicle says police are looking into it. The Chronicle says he was arrested."
     assert [(a.source.name, a.source.kind) for a in run(text)] == [("San Francisco Chronicle", "outlet")] * 2
+
+
+def test_openers_before_a_source_are_not_part_of_it() -> None:
+    """A leading "once" or time phrase opens the clause; "shown above" places the source; a name's
+    "Jr." does not hide its surname."""
+    a = only("Once the nurse mentioned that the pills were old, the doctor changed them.")
+    assert a.source_span is not None and a.source_span.text == "the nurse"
+    b = only("Last week State Department official Dan Holt revealed that the call was recorded.")
+    assert b.source_span is not None and b.source_span.text == "State Department official Dan Holt"
+    c = only("The chart shown above claimed that sales doubled.")
+    assert (c.cue.text, c.content.text) == ("claimed", "sales doubled")
+    text = "James P. Kennedy Jr., the U.S. Attorney, said the case was closed. Kennedy said that the court agreed."
+    assert {a.source.name for a in run(text)} == {"James P. Kennedy Jr"}
+
+
+def test_plural_people_named_by_their_work_are_anonymous() -> None:
+    text = "The authors of the research published in the journal JAMA Psychiatry argued that the policy worked."
+    assert only(text).source.kind == "anonymous"
+    settlers = only("Israeli settlers, who mostly vote for the coalition, said it would help them.")
+    assert settlers.source.kind == "anonymous"

@@ -143,6 +143,24 @@ def _without_time_tail(toks: list[tuple[str, int, int]]) -> list[tuple[str, int,
     return toks[: k + 1]
 
 
+def _placed(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """ "shown above", "pictured below": a participle that places the noun before it, not a cue."""
+    following = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+    return toks[i][0] in ("shown", "pictured", "seen") and following in ("above", "below", "here")
+
+
+def _leading_time(toks: list[tuple[str, int, int]], first: int, end_index: int) -> int:
+    """How many words of a time phrase open a source phrase ("Last week", "This month", "Tuesday"),
+    when a source remains after them."""
+    words = [t[0].lower() for t in toks[first : end_index + 1]]
+    size = 0
+    if len(words) > 2 and words[0] in ("last", "this", "next", "earlier", "later") and words[1] in PERIOD_WORDS:
+        size = 2
+    elif len(words) > 1 and words[0] in TIME_WORDS:
+        size = 1
+    return size
+
+
 def is_time_phrase(words: list[str]) -> bool:
     """ "Tuesday", "on Tuesday": when something was said, never who said it."""
     return bool(words) and all(w.lower() in TIME_WORDS or w.lower() in TIME_PREPOSITIONS for w in words)
@@ -202,8 +220,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         low = word.lower()
         if word in BOUNDARY or (len(word) == 1 and not word.isalnum()):
             break
-        if i < end_index and low in cues() and word.islower():
-            break  # another cue verb: "Officials said a scan revealed" -> "a scan"
+        if i < end_index and low in cues() and word.islower() and not _placed(toks, i):
+            break  # another cue verb: "Officials said a scan revealed" -> "a scan" (not "The chart shown above")
         if i < end_index and low in AUXILIARIES and word.islower():
             break  # a verb of another clause: "there were 3,248 cases" -> "3,248 cases"
         step = _step_within_source(toks, i, end_index)
@@ -228,26 +246,7 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         if end_index - i >= MAX_PHRASE_TOKENS:
             break
         i -= 1
-    first = i + 1
-    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {"and", "not", "never"}:
-        first += 1
-    if first > end_index:
-        return None
-    head_index = end_index
-    while head_index > first and toks[head_index][0].lower() in TIME_WORDS:
-        head_index -= 1
-    if not _can_head(toks[head_index][0], strict=strict):
-        return None
-    last = toks[end_index][0].lower().replace("’", "'")
-    if last == "let's":
-        return None  # "Let’s say …": an imperative, no source
-    contraction = CONTRACTED_PRONOUN_RE.fullmatch(last)
-    if last in PRONOUNS or contraction:
-        first = end_index  # "In a post at the time she said" -> "she"
-    start, end = toks[first][1], toks[end_index][2]
-    if contraction:  # "I’m showing", "we’ve noted" -> "I", "we"
-        end = start + len(contraction.group(1))
-    return Phrase(start, end, text[start:end])
+    return _phrase(text, toks, i + 1, end_index, strict=strict)
 
 
 def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | None:
@@ -265,6 +264,33 @@ def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | 
         opens = verb.isalpha() and verb.islower() and verb not in PRONOUNS
         return k if group and opens else None
     return None
+
+
+def _phrase(text: str, toks: list[tuple[str, int, int]], first: int, end_index: int, *, strict: bool) -> Phrase | None:
+    """The source phrase over ``toks[first : end_index + 1]`` once its openers are dropped, or None
+    when what is left cannot head a source."""
+    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {"and", "not", "never", "once"}:
+        first += 1  # "Once the man mentioned": "once" opens the clause
+    first += _leading_time(toks, first, end_index)  # "Last week State Department official David Holmes"
+    if first > end_index:
+        return None
+    head_index = end_index
+    while head_index > first and toks[head_index][0].lower() in TIME_WORDS:
+        head_index -= 1
+    if head_index - first >= 2 and _placed(toks, head_index - 1):
+        head_index -= 2  # "The chart shown above"
+    if not _can_head(toks[head_index][0], strict=strict):
+        return None
+    last = toks[end_index][0].lower().replace("’", "'")
+    if last == "let's":
+        return None  # "Let’s say …": an imperative, no source
+    contraction = CONTRACTED_PRONOUN_RE.fullmatch(last)
+    if last in PRONOUNS or contraction:
+        first = end_index  # "In a post at the time she said" -> "she"
+    start, end = toks[first][1], toks[end_index][2]
+    if contraction:  # "I’m showing", "we’ve noted" -> "I", "we"
+        end = start + len(contraction.group(1))
+    return Phrase(start, end, text[start:end])
 
 
 @cache
@@ -443,6 +469,8 @@ def parse(phrase: str) -> Parsed:
     if head in DOCUMENT_HEADS:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # "Pentagon officials"; not "Indiana State Police"
+        return Parsed(stripped, "anonymous", None)
+    if plural_person and not _is_capitalised(head_words[-1]):  # "The authors of the study in JAMA Psychiatry"
         return Parsed(stripped, "anonymous", None)
     acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"

@@ -263,11 +263,18 @@ def _same(entity: Entity, parsed: Parsed) -> bool:
         known_a, known_b = outlet_index().get(a), outlet_index().get(b)
         return known_a is not None and known_a is known_b
     if entity.kind == "person" and parsed.kind == "person":
-        wa, wb = a.split(), b.split()
+        wa, wb = _without_suffix(a.split()), _without_suffix(b.split())  # "James P. Kennedy Jr." is "Kennedy"
         return bool(wa and wb) and (wa[-1] == wb[-1]) and (len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0])
     if {entity.kind, parsed.kind} <= {"organization", "outlet"}:
         return _acronym(a) == b or _acronym(b) == a
     return False
+
+
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    return words[:-1] if len(words) > 1 and words[-1].rstrip(",") in NAME_SUFFIXES else words
 
 
 def _acronym(name: str) -> str:
