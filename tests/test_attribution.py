@@ -649,3 +649,15 @@ def test_plural_people_named_by_their_work_are_anonymous() -> None:
     assert only(text).source.kind == "anonymous"
     settlers = only("Israeli settlers, who mostly vote for the coalition, said it would help them.")
     assert settlers.source.kind == "anonymous"
+
+
+def test_participles_and_gerunds_used_as_adjectives_or_nouns_are_not_cues() -> None:
+    assert run("With three confirmed cases, the public is beginning to panic.") == []
+    assert run('There\'s a saying that goes "a figure is formed by flowers".') == []
+    assert only("Three confirmed that the bridge was closed.").content.text == "the bridge was closed"
+    assert only("The reported attack left two dead, officials said.").source.name == "officials"
+
+
+def test_irregular_plurals_of_people_are_anonymous() -> None:
+    for text in ("Health bosses said 28 people were quarantined.", "Sheriff's deputies said the road was closed."):
+        assert only(text).source.kind == "anonymous"

@@ -260,7 +260,7 @@ def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | 
         if word != "who":
             continue
         noun, verb = toks[k - 1][0].lower(), toks[k + 1][0]
-        group = noun in _group_nouns() or person_head(noun) or (noun.endswith("s") and person_head(noun[:-1]))
+        group = noun in _group_nouns() or person_head(noun) or plural_person(noun)
         opens = verb.isalpha() and verb.islower() and verb not in PRONOUNS
         return k if group and opens else None
     return None
@@ -453,8 +453,8 @@ def parse(phrase: str) -> Parsed:
         )
     ):
         return Parsed(stripped, "person", stripped)  # "the mayor of Springfield", "China's envoy to Britain"
-    plural_person = head.endswith("s") and person_head(head[:-1])
-    if name_start == len(words) - 1 and (head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns() or plural_person):
+    people = plural_person(head)
+    if name_start == len(words) - 1 and (head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns() or people):
         # a common noun at a sentence start: "Studies show", "Prosecutors said", "Protesters believe"
         return Parsed(stripped, "document" if head in DOCUMENT_HEADS else "anonymous", None)
     if name_start == len(words) - 1 and head.rstrip(".") in _title_words() and words[-1].isupper():
@@ -470,7 +470,7 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # "Pentagon officials"; not "Indiana State Police"
         return Parsed(stripped, "anonymous", None)
-    if plural_person and not _is_capitalised(head_words[-1]):  # "The authors of the study in JAMA Psychiatry"
+    if people and not _is_capitalised(head_words[-1]):  # "The authors of the study in JAMA Psychiatry"
         return Parsed(stripped, "anonymous", None)
     acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
@@ -487,7 +487,7 @@ def _unnamed(stripped: str, head: str, words: list[str]) -> Parsed:
         return Parsed(stripped, "anonymous", None)
     if (head in _office_words() or person_head(head)) and head not in ORG_WORDS:
         return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "the boy's mother"
-    if head.endswith("s") and person_head(head[:-1]):
+    if plural_person(head):
         return Parsed(stripped, "anonymous", None)  # "the victims' parents", "local farmers"
     if any(_org_word(w) for w in words):  # "the unions", "teachers unions"
         # "the ministry" stands for one named before; "the French foreign ministry" names its own
@@ -523,6 +523,15 @@ def person_head(word: str) -> bool:
     low = word.lower()
     occupation = len(low) > 5 and low.endswith("ist") and low not in NOT_OCCUPATIONS and low.isalpha()
     return low in PERSON_HEADS or occupation
+
+
+def plural_person(word: str) -> bool:
+    """A plural of a ``person_head``: "farmers", "bosses", "deputies", "women"."""
+    low = word.lower()
+    if low in ("men", "women", "children", "people"):
+        return True
+    stems = (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else "")
+    return low.endswith("s") and any(stem and person_head(stem) for stem in stems)
 
 
 def _org_word(word: str) -> bool:

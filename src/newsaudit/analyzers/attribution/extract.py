@@ -341,6 +341,10 @@ def _reads_as_cue(
         or next_word in NOUN_FOLLOWERS  # "movies and TV shows from Marvel"
     ):
         return False
+    if form.endswith("ed") and _adjective_use(previous, next_word):
+        return False  # "three confirmed cases", "the reported attack": a participle before its noun
+    if form.endswith("ing") and previous.lower() in ("a", "an", "the"):
+        return False  # "a saying that goes …": a noun
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
@@ -353,6 +357,16 @@ def _reads_as_cue(
     if next_word == "by" and form.endswith(("ed", "wn", "nd")):
         return False  # "bugs found by you", "a study conducted by": a participle, not a cue
     return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
+
+
+COUNTS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "several", "many", "few", "more"})
+
+
+def _adjective_use(previous: str, next_word: str) -> bool:
+    """A participle between an article or a count and a plain word is an adjective."""
+    counted = previous.lower() in COUNTS or previous.replace(",", "").isdigit()
+    plain = next_word.isalpha() and next_word not in DETERMINERS and next_word not in OBJECT_PRONOUNS
+    return counted and plain and next_word not in ("that", "to", "by", "in", "on", "at", "for", "with", "and", "or")
 
 
 def _that_soon(text: str, position: int, end: int) -> bool:
