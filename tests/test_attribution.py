@@ -661,3 +661,25 @@ def test_participles_and_gerunds_used_as_adjectives_or_nouns_are_not_cues() -> N
 def test_irregular_plurals_of_people_are_anonymous() -> None:
     for text in ("Health bosses said 28 people were quarantined.", "Sheriff's deputies said the road was closed."):
         assert only(text).source.kind == "anonymous"
+
+
+def test_product_nouns_are_not_cues_and_company_nouns_are_organisations() -> None:
+    assert run("The set comes with a wireless charging case for $150.") == []
+    assert run("You can watch TV shows purchased from the store.") == []
+    assert only("Prosecutors charged that the mayor took bribes.").content.text == "the mayor took bribes"
+    for text in ("The utility said it will monitor the weather.", "The companies disclosed how many they need."):
+        assert only(text).source.kind == "organization"
+
+
+def test_more_people_by_role() -> None:
+    assert only("NASA Administrator Jim Bridenstine said the program was on track.").source.name == "Jim Bridenstine"
+    for text in (
+        "New York's chief medical examiner concluded that he hanged himself.",
+        "Swift's rep told the paper that this was untrue.",
+    ):
+        assert only(text).source.kind == "person"
+    for text in (
+        "Prison union representatives warned that staff were exhausted.",
+        "An insider told the magazine that the deal was off.",
+    ):
+        assert only(text).source.kind == "anonymous"

@@ -54,6 +54,7 @@ HEAD_ENDERS = frozenset(
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
 DOCUMENT_HEADS = word_group("document_heads")
+ORGANISATION_HEADS = word_group("organisation_role_heads") - {"group", "network", "platform", "brand", "chain", "giant"}
 PERSON_HEADS = word_group("person_heads")
 NOT_OCCUPATIONS = frozenset({"list", "playlist", "wishlist", "checklist", "twist", "gist", "wrist", "mist", "fist"})
 ANONYMOUS_HEADS = word_group("anonymous_heads")
@@ -489,6 +490,8 @@ def _unnamed(stripped: str, head: str, words: list[str]) -> Parsed:
         return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "the boy's mother"
     if plural_person(head):
         return Parsed(stripped, "anonymous", None)  # "the victims' parents", "local farmers"
+    if head in ORGANISATION_HEADS or any(stem in ORGANISATION_HEADS for stem in _singulars(head)):
+        return Parsed(stripped, "organization", None, generic=words[0].lower() == "the")  # "The utility"
     if any(_org_word(w) for w in words):  # "the unions", "teachers unions"
         # "the ministry" stands for one named before; "the French foreign ministry" names its own
         generic = words[0].lower() == "the" and not any(_is_capitalised(w) for w in words[1:])
@@ -530,8 +533,19 @@ def plural_person(word: str) -> bool:
     low = word.lower()
     if low in ("men", "women", "children", "people"):
         return True
-    stems = (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else "")
-    return low.endswith("s") and any(stem and person_head(stem) for stem in stems)
+    return any(person_head(stem) or stem in ROLE_HEADS for stem in _singulars(low))
+
+
+def _singulars(word: str) -> list[str]:
+    """What a plural noun's singular may be: "farmers" -> farmer, "bosses" -> boss, "companies" -> company."""
+    if not word.endswith("s"):
+        return []
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return stems
 
 
 def _org_word(word: str) -> bool:

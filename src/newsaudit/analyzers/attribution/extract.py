@@ -345,6 +345,10 @@ def _reads_as_cue(
         return False  # "three confirmed cases", "the reported attack": a participle before its noun
     if form.endswith("ing") and previous.lower() in ("a", "an", "the"):
         return False  # "a saying that goes …": a noun
+    if cue.lemma == "charge" and next_word not in ("that", ",", '"', "“"):
+        return False  # "a charging case", "charging him with fraud": not a claim reported
+    if form in NOUN_LIKE and previous.lower() in ("tv", "television", "radio", "talk", "game", "news"):
+        return False  # "TV shows", "talk shows"
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
         return False  # "continued to sign up", "added to the list": not a report
