@@ -683,3 +683,10 @@ def test_more_people_by_role() -> None:
         "An insider told the magazine that the deal was off.",
     ):
         assert only(text).source.kind == "anonymous"
+
+
+def test_it_is_the_organisation_quoted_just_before() -> None:
+    text = "The Swedish Prosecution Authority said the case was closed. It added that the evidence had weakened."
+    assert [a.source.name for a in run(text)] == ["Swedish Prosecution Authority"] * 2
+    text = "The mayor said the case was closed. It added that the evidence had weakened."
+    assert run(text)[1].source.name == "It"  # a person was quoted last: "it" stays unresolved

@@ -120,12 +120,24 @@ class Resolver:
             if position - last <= PRONOUN_WINDOW and not others:
                 return best  # safe: nobody else was named since the last mention
             return None
+        if surface.lower() == "it":
+            return self._it(position)
         if parsed.kind == "organization":
             orgs = [e for e in self.entities if e.kind == "organization"]
             head = surface.rsplit(maxsplit=1)[-1].lower()
             matching = [e for e in orgs if head in e.name.lower()]
             return max(matching, key=lambda e: e.last_mention_before(position), default=None)
         return None
+
+    def _it(self, position: int) -> Entity | None:
+        """ "it said": the organisation, outlet or document that was the last source, shortly before;
+        none when a person or group was quoted since."""
+        last, best = max(
+            ((e.last_mention_before(position), e) for e in self.entities), default=(-1, None), key=lambda x: x[0]
+        )
+        if best is None or last < 0 or position - last > PRONOUN_WINDOW:
+            return None
+        return best if best.kind in ("organization", "outlet", "document") else None
 
     def _outlet_named_before(self, position: int, preferred: set[str]) -> Entity | None:
         """An outlet named in the text (not as a source) before a generic "the paper"."""
