@@ -690,3 +690,11 @@ def test_it_is_the_organisation_quoted_just_before() -> None:
     assert [a.source.name for a in run(text)] == ["Swedish Prosecution Authority"] * 2
     text = "The mayor said the case was closed. It added that the evidence had weakened."
     assert run(text)[1].source.name == "It"  # a person was quoted last: "it" stays unresolved
+
+
+def test_a_subject_that_holds_a_place_still_has_its_cue() -> None:
+    """ "X in Greenbelt, Maryland, has confirmed": the place ends no apposition, so the phrase
+    before it is still the source."""
+    a = only("A team led by researchers at the Space Center in Greenbelt, Maryland, has confirmed that plumes exist.")
+    assert a.source_span is not None and a.source_span.text.startswith("researchers at the Space Center")
+    assert a.content.text == "plumes exist"

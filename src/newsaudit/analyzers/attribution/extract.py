@@ -475,6 +475,7 @@ def _apposition(
 ) -> tuple[Phrase, str | None] | None:
     """ "NAME, APPOSITION, said": the name and its apposition ("a spokeswoman", "who led ...",
     "59, of Ashton")."""
+    chained = None
     for j in range(k - 1, max(-1, k - APPOSITION_MAX_TOKENS), -1):
         word = before[j][0]
         if word in ("“", "”", '"', "(", ")", ";", ":"):
@@ -484,6 +485,7 @@ def _apposition(
         if _apposition_piece(text[s_start : before[j][1]]):
             continue  # "Rawlings, 59, of Ashton, Md., who ...": an age or a place; look further left
         if _chained_piece(text, s_start, before, j, k):
+            chained = j
             continue  # "…, a fellow at X in Lyon, France, and co-author of the study, said"
         role = text[before[j][2] : before[k][1]].strip()
         first = role.split()[0].lower().strip('“"') if role else ""
@@ -510,6 +512,12 @@ def _apposition(
             start = described.start("np") if described else source.start
             return Phrase(start, before[k][1], text[start : before[k][1]], core), text[start : before[j][1]]
         return Phrase(source.start, before[k][1], extent_text, (source.start, source.end)), role
+    if chained is not None:  # no apposition: the subject holds the place ("A team in Greenbelt, Maryland, has")
+        source = left_phrase(text, s_start, before[chained][1], strict=strict)
+        if source is not None:
+            return Phrase(
+                source.start, before[k][1], text[source.start : before[k][1]], (source.start, source.end)
+            ), None
     return None
 
 
