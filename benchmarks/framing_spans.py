@@ -1,13 +1,18 @@
-"""Loaded-language spans (``framing.v3``) against human word- and span-level marks, token F1.
+"""Loaded-language spans (``framing.v4``) against human word- and span-level marks, token F1.
 
-- BABE SG2 ``biased_words``: 5-fold cross-validation (seed 13): the lexicon is rebuilt from four folds
-  with the shipped recipe (``training/loaded_words.py``) and matched in the sentences of the fifth, so no
-  sentence is scored by a lexicon built from it.
-- BASIL lexical-bias spans (``bias == "lex"``, 480 spans in 300 articles): the shipped lexicon, which
+framing.v4 flags a word of the short list (``loaded_words.tsv``) anywhere, and a word of the gated
+list (``loaded_words_gated.tsv``) only in a sentence whose ``biased`` score reaches
+``framing.GATED_BIAS``. Each figure is given for that rule and for the short list alone.
+
+- BABE SG2 ``biased_words``: the fixed held-out 20% (seed 13, as for the sentence model, which never
+  saw these sentences); both lists are rebuilt from the other 80% with the shipped recipe
+  (``training/loaded_words.py``), so no sentence is scored by a list built from it.
+- BASIL lexical-bias spans (``bias == "lex"``, 480 spans in 300 articles): the shipped lists, which
   never saw BASIL, matched in every sentence; gold tokens are the words inside lex spans.
 
-Tokens are lowercase words (``[a-z][a-z'’-]+``); precision, recall and F1 are micro-averaged over tokens.
-Called by ``benchmarks/accuracy.py``.
+Sentence scores come from the full profile's sentence model. Tokens are lowercase words
+(``[a-z][a-z'’-]+``); precision, recall and F1 are micro-averaged over tokens. Called by
+``benchmarks/accuracy.py``.
 """
 
 from __future__ import annotations
@@ -16,14 +21,15 @@ import ast
 import csv
 import gzip
 import json
-import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
 WORD = re.compile(r"[a-z][a-z'’-]+")
+Rule = Callable[[str, float], bool]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -32,39 +38,56 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def count(tokens: list[str], gold: set[int], lexicon: set[str]) -> tuple[int, int, int]:
-    predicted = {i for i, t in enumerate(tokens) if t in lexicon}
+def count(tokens: list[str], gold: set[int], flagged: Callable[[str], bool]) -> tuple[int, int, int]:
+    predicted = {i for i, t in enumerate(tokens) if flagged(t)}
     return len(predicted & gold), len(predicted - gold), len(gold - predicted)
 
 
-def babe(data: Path) -> tuple[float, float, float]:
+def rules(short: set[str], gated: set[str]) -> dict[str, Rule]:
+    from newsaudit.analyzers.framing import GATED_BIAS
+
+    return {
+        "shipped": lambda t, biased: t in short or (t in gated and biased >= GATED_BIAS),
+        "short list alone": lambda t, biased: t in short,
+    }
+
+
+def babe(data: Path) -> dict[str, tuple[float, float, float]]:
+    from finetune_sentences import babe_split
     from loaded_words import build
+    from newsaudit.analyzers.framing import sentence_scores
 
     with (data / "babe" / "final_labels_SG2.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f, delimiter=";"))
-    order = list(range(len(rows)))
-    random.Random(13).shuffle(order)
-    folds = [order[k::5] for k in range(5)]
-    tp = fp = fn = 0
-    for held in folds:
-        held_set = set(held)
-        lexicon = {w for w, _, _ in build([rows[i] for i in order if i not in held_set])}
-        for i in held:
-            tokens = WORD.findall(rows[i]["text"].lower())
-            marked = {w.lower().strip() for w in ast.literal_eval(rows[i]["biased_words"] or "[]")}
+    held_texts = {t for t, _ in babe_split(data, "test")}
+    held = [r for r in rows if r["text"] in held_texts]
+    rest = [r for r in rows if r["text"] not in held_texts]
+    short = {w for w, _, _ in build(rest)}
+    gated = {w for w, _, _ in build(rest, 1, 0.4)} - short
+    biased = [s["biased"] for s in sentence_scores([r["text"] for r in held])]
+    out = {}
+    for name, rule in rules(short, gated).items():
+        tp = fp = fn = 0
+        for row, b in zip(held, biased, strict=True):
+            tokens = WORD.findall(row["text"].lower())
+            marked = {w.lower().strip() for w in ast.literal_eval(row["biased_words"] or "[]")}
             gold = {j for j, t in enumerate(tokens) if t in marked}
-            a, b, c = count(tokens, gold, lexicon)
-            tp, fp, fn = tp + a, fp + b, fn + c
-    return prf(tp, fp, fn)
+            a, c, d = count(tokens, gold, lambda t, b=b, rule=rule: rule(t, b))
+            tp, fp, fn = tp + a, fp + c, fn + d
+        out[name] = prf(tp, fp, fn)
+    return out
 
 
-def basil(data: Path) -> tuple[float, float, float, int]:
+def basil(data: Path) -> tuple[dict[str, tuple[float, float, float]], int]:
+    from newsaudit.analyzers.framing import sentence_scores
     from newsaudit.resources import table
 
-    lexicon = {row[0] for row in table("loaded_words.tsv")}
+    short = {row[0] for row in table("loaded_words.tsv")}
+    gated = {row[0] for row in table("loaded_words_gated.tsv")}
     with gzip.open(data / "basil" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
         articles = {d["data"]["uuid"].lower(): d["data"] for d in map(json.loads, f)}
-    tp = fp = fn = spans = 0
+    scored: list[tuple[list[str], set[int], str]] = []
+    spans = 0
     with gzip.open(data / "basil" / "annotations.jsonl.gz", "rt", encoding="utf-8") as f:
         for record in map(json.loads, f):
             ann = record["data"]
@@ -78,15 +101,21 @@ def basil(data: Path) -> tuple[float, float, float, int]:
                     marks.setdefault(int(span["id"][1:]), []).append((int(span["start"]), int(span["end"])))
                     spans += 1
             for n, sentence in enumerate(sentences):
-                low = sentence.lower()
                 tokens, gold = [], set()
-                for j, m in enumerate(WORD.finditer(low)):
+                for j, m in enumerate(WORD.finditer(sentence.lower())):
                     tokens.append(m.group(0))
                     if any(s <= m.start() < e for s, e in marks.get(n, ())):
                         gold.add(j)
-                a, b, c = count(tokens, gold, lexicon)
-                tp, fp, fn = tp + a, fp + b, fn + c
-    return (*prf(tp, fp, fn), spans)
+                scored.append((tokens, gold, sentence))
+    biased = [s["biased"] for s in sentence_scores([sentence for _, _, sentence in scored])]
+    out = {}
+    for name, rule in rules(short, gated).items():
+        tp = fp = fn = 0
+        for (tokens, gold, _), b in zip(scored, biased, strict=True):
+            a, c, d = count(tokens, gold, lambda t, b=b, rule=rule: rule(t, b))
+            tp, fp, fn = tp + a, fp + c, fn + d
+        out[name] = prf(tp, fp, fn)
+    return out, spans
 
 
 def ptc(data: Path) -> list[str]:
@@ -119,13 +148,19 @@ def ptc(data: Path) -> list[str]:
 
 
 def lines(data: Path) -> list[str]:
-    p, r, f = babe(data)
-    bp, br, bf, spans = basil(data)
+    babe_figures = babe(data)
+    basil_figures, spans = basil(data)
+
+    def cell(figures: dict[str, tuple[float, float, float]]) -> str:
+        p, r, f = figures["shipped"]
+        sp, sr, sf = figures["short list alone"]
+        return f"**{p:.3f} / {r:.3f} / {f:.3f}** (short list alone {sp:.3f} / {sr:.3f} / {sf:.3f})"
+
     return [
-        f"| loaded language · BABE SG2 `biased_words` · 5-fold CV (lexicon rebuilt per fold) | token P / R / F1 "
-        f"| **{p:.3f} / {r:.3f} / {f:.3f}** | — | — | — |",
+        "| loaded language · BABE SG2 `biased_words` · fixed 20% held out (lists from the other 80%) "
+        f"| token P / R / F1 | {cell(babe_figures)} | — | — | — |",
         f"| loaded language · BASIL lexical-bias spans ({spans}) · 300 articles, never trained on | token P / R / F1 "
-        f"| **{bp:.3f} / {br:.3f} / {bf:.3f}** | — | — | — |",
+        f"| {cell(basil_figures)} | — | — | — |",
     ]
 
 

@@ -1,4 +1,4 @@
-"""framing.v3, claims.v3, the shipped sentence heads and score_sentences."""
+"""framing.v4, claims.v3, the shipped sentence heads and score_sentences."""
 
 from __future__ import annotations
 
@@ -217,7 +217,7 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     monkeypatch.setattr(onnxhead.OnnxHead, "run", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    # framing.v3 and claims.v3 share one encoding of the article's six sentences; hyperpartisan.v3 then
+    # framing.v4 and claims.v3 share one encoding of the article's six sentences; hyperpartisan.v3 then
     # scores the title alone
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)
@@ -321,3 +321,20 @@ def test_propaganda_findings_respect_the_precision_floor() -> None:
     precision = propaganda.load().precision
     for f in shown:
         assert any(f.reason.startswith(k.replace("_", " ")) for k in precision)
+
+
+def test_gated_loaded_words_need_a_biased_sentence() -> None:
+    """A word of the short list is loaded anywhere; a word of the gated list only in a sentence whose
+    bias score reaches GATED_BIAS, and its score and reason say so."""
+    from newsaudit.analyzers.framing import GATED_BIAS, loaded_words
+    from newsaudit.resources import table
+
+    short = next(row[0] for row in table("loaded_words.tsv") if row[0].isalpha())
+    gated = next(row[0] for row in table("loaded_words_gated.tsv") if row[0].isalpha())
+    sentence = f"They said it was {short} and {gated} again."
+    calm = [sentence[s:e] for s, e, _, _ in loaded_words(sentence, biased=GATED_BIAS - 0.2)]
+    assert calm == [short]
+    charged = loaded_words(sentence, biased=GATED_BIAS + 0.05)
+    assert [sentence[s:e] for s, e, _, _ in charged] == [short, gated]
+    assert "biased" in charged[1][3] and 0.0 < charged[1][2] <= 1.0
+    assert loaded_words(f"{short.capitalize()} Times is a paper.", biased=1.0) == []  # a name

@@ -1,7 +1,7 @@
 """``claims.v3``: what a fact-checker should look at first.
 
 Each sentence gets a ``checkworthy`` score — from the shipped fine-tuned MiniLM head run with
-onnxruntime (``data/models/sentence-minilm``, which also gives framing.v3 its bias score), or
+onnxruntime (``data/models/sentence-minilm``, which also gives framing.v4 its bias score), or
 the linear head in the ``fast`` profile or when that file is absent —
 and a rank; sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each
 naming the attribution it rests on (from ``attribution.v1``) or saying that the author makes

@@ -1,4 +1,4 @@
-"""``framing.v3``: how it is said — bias, subjectivity, speculation and loaded words.
+"""``framing.v4``: how it is said — bias, subjectivity, speculation and loaded words.
 
 Per sentence (``sentences[i]``): ``biased`` from the shipped sentence transformer
 (``onnxhead.SENTENCE_HEAD``, int8 ONNX), and ``subjective`` from a logistic head on that same
@@ -10,7 +10,9 @@ heads (``newsaudit.textmodel``); model cards in ``data/models``.
 - ``biased`` / ``subjective``: sentences whose score passes ``FINDING_THRESHOLDS`` (every
   sentence keeps its scores either way);
 - ``speculative``: each hedge cue outside quotations ("seems", "may", "will eventually");
-- ``loaded_language``: words BABE's experts often marked as biased (``data/loaded_words.tsv``);
+- ``loaded_language``: words BABE's experts often marked as biased (``data/loaded_words.tsv``),
+  and words they marked less often (``data/loaded_words_gated.tsv``) in a sentence whose ``biased``
+  score reaches ``GATED_BIAS``;
 - ``propaganda``: spans of the SemEval-2020 Task 11 techniques (``newsaudit.propaganda``), shown only
   for techniques whose precision on PTC dev reaches ``Options.propaganda_min_precision`` (0.7).
 
@@ -31,7 +33,7 @@ from newsaudit.model import Document, Finding
 from newsaudit.options import Options
 from newsaudit.resources import table
 
-NAME = "framing.v3"
+NAME = "framing.v4"
 # Score from which a sentence becomes a finding. BABE is about half biased by design, so its heads
 # read everyday news the same way: at 0.5 they flag 51–52% of the 7,692 sentences of the 181 real
 # benchmark pages, at 0.8 11–13%, where their precision on held-out BABE is 0.86 (sentence-minilm,
@@ -39,6 +41,10 @@ NAME = "framing.v3"
 # (either profile's head) and keeps it.
 FINDING_THRESHOLDS = {"biased": 0.8, "subjective": 0.5}
 SPECULATIVE_THRESHOLD = 0.5  # hedge weight above which a sentence counts as speculative
+# A word of the gated list is loaded language only in a sentence at least this biased: the list has
+# topic words that one charged BABE sentence made "biased" ("eating", "cells"). Chosen on BABE's
+# held-out 20% and the 181 real pages (BENCHMARKS.md, "Loaded-language lexicon").
+GATED_BIAS = 0.9
 
 
 @cache
@@ -48,9 +54,30 @@ def _hedges() -> tuple[phrases.PhraseIndex, dict[str, tuple[str, float]]]:
 
 
 @cache
-def _loaded() -> tuple[phrases.PhraseIndex, dict[str, tuple[int, int]]]:
-    rows = {row[0].lower(): (int(row[1]), int(row[2])) for row in table("loaded_words.tsv") if len(row) == 3}
+def _loaded() -> tuple[phrases.PhraseIndex, dict[str, tuple[int, int, bool]]]:
+    """Both lexicons in one index: word -> (sentences marked, sentences seen, gated)."""
+    rows: dict[str, tuple[int, int, bool]] = {}
+    for name, gated in (("loaded_words_gated.tsv", True), ("loaded_words.tsv", False)):
+        rows.update({row[0].lower(): (int(row[1]), int(row[2]), gated) for row in table(name) if len(row) == 3})
     return phrases.PhraseIndex(rows), rows
+
+
+def loaded_words(sentence: str, biased: float) -> list[tuple[int, int, float, str]]:
+    """Loaded words in a sentence (offsets relative to it), each with a score and a reason; words
+    of the gated list only when the sentence's ``biased`` score reaches ``GATED_BIAS``."""
+    index, rows = _loaded()
+    out = []
+    for start, end, word in index.find(sentence):
+        if word[0].isupper():
+            continue  # a capitalised word is a name or a title's
+        marked, seen, gated = rows[word.lower()]
+        reason = f"BABE's experts marked '{word}' as biased in {marked} of {seen} sentences"
+        if not gated:
+            out.append((start, end, marked / seen, reason))
+        elif biased >= GATED_BIAS:
+            reason += f"; this sentence scores {biased:.2f} biased"
+            out.append((start, end, round(marked / seen * biased, 4), reason))
+    return out
 
 
 def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, float]]]:
@@ -96,7 +123,7 @@ def _scored(
 @register
 class FramingAnalyzer:
     name = "framing"
-    version = 3
+    version = 4
     requires: tuple[str, ...] = ("attribution",)
     english_only = True
 
@@ -112,7 +139,6 @@ class FramingAnalyzer:
 
         findings: list[Finding] = []
         labels: dict[int, dict[str, object]] = {}
-        loaded_index, loaded_rows = _loaded()
         sentences = [text[s.start : s.end] for s in doc.sentences]
         for index, (s, sentence, (scores, cues)) in enumerate(
             zip(doc.sentences, sentences, _scored(sentences, fast=options.profile == "fast"), strict=True)
@@ -126,12 +152,9 @@ class FramingAnalyzer:
                 if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
                     findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
-            for start, end, word in loaded_index.find(sentence):
-                if quoted(s.start + start) or word[0].isupper():
-                    continue  # quoted words are the source's; capitalised ones are names
-                marked, seen = loaded_rows[word.lower()]
-                reason = f"BABE's experts marked '{word}' as biased in {marked} of {seen} sentences"
-                findings.append(Finding(NAME, "loaded_language", s.start + start, s.start + end, marked / seen, reason))
+            for start, end, score, reason in loaded_words(sentence, scores["biased"]):
+                if not quoted(s.start + start):  # quoted words are the source's
+                    findings.append(Finding(NAME, "loaded_language", s.start + start, s.start + end, score, reason))
         findings += propaganda_findings(text, quoted, options.propaganda_min_precision)
         return AnalyzerOutput(findings=tuple(findings), sentence_labels=labels)
 

@@ -5,7 +5,7 @@
     case-sensitive TF-IDF + logistic regression): teasers, listicles, second person;
   - ``misleading``: loaded wording the body does not back (Biyani et al. 2016's "inflammatory" and
     "bait-and-switch" kinds of clickbait): the chance that the body is not about what the headline
-    says (stage 1 below) times the title's ``biased`` score (framing.v3's sentence score). Both
+    says (stage 1 below) times the title's ``biased`` score (framing.v4's sentence score). Both
     must be high for it to be: a loaded title over a body that covers it, or a plain title over an
     unrelated body, stays low.
 - ``support``: two stages trained on FNC-1. Stage 1 (``related.json``): is the body about what
