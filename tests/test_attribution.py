@@ -698,3 +698,8 @@ def test_a_subject_that_holds_a_place_still_has_its_cue() -> None:
     a = only("A team led by researchers at the Space Center in Greenbelt, Maryland, has confirmed that plumes exist.")
     assert a.source_span is not None and a.source_span.text.startswith("researchers at the Space Center")
     assert a.content.text == "plumes exist"
+
+
+def test_police_is_an_organisation_with_or_without_the_article() -> None:
+    kinds = {only(t).source.kind for t in ("Police said the road was closed.", "The police said the road was closed.")}
+    assert kinds == {"organization"}

@@ -455,7 +455,8 @@ def parse(phrase: str) -> Parsed:
     ):
         return Parsed(stripped, "person", stripped)  # "the mayor of Springfield", "China's envoy to Britain"
     people = plural_person(head)
-    if name_start == len(words) - 1 and (head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns() or people):
+    common = head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns() and head not in ORG_WORDS  # not "Police said"
+    if name_start == len(words) - 1 and (common or people):
         # a common noun at a sentence start: "Studies show", "Prosecutors said", "Protesters believe"
         return Parsed(stripped, "document" if head in DOCUMENT_HEADS else "anonymous", None)
     if name_start == len(words) - 1 and head.rstrip(".") in _title_words() and words[-1].isupper():
