@@ -703,3 +703,17 @@ def test_a_subject_that_holds_a_place_still_has_its_cue() -> None:
 def test_police_is_an_organisation_with_or_without_the_article() -> None:
     kinds = {only(t).source.kind for t in ("Police said the road was closed.", "The police said the road was closed.")}
     assert kinds == {"organization"}
+
+
+def test_capitalised_speaker_labels_are_not_acronyms() -> None:
+    """A transcript's "PENCE: …" is no organisation; named in full elsewhere, it is that person."""
+    text = (
+        "The debate between Governor Mike Pence and Senator Tim Kaine began at nine.\n\n"
+        "PENCE: Well, I think the plan will create millions of jobs in this country.\n\n"
+        "KAINE: I think the plan will cost the country millions of jobs instead."
+    )
+    found = [(a.source.name, a.source.kind) for a in run(text)]
+    assert found == [("Mike Pence", "person"), ("Tim Kaine", "person")]
+    assert {a.source.kind for a in run("NATO: Allies Will Meet Again Next Month In Brussels\n\nIt was agreed.")} <= {
+        "organization"
+    }

@@ -16,7 +16,7 @@ from newsaudit.analyzers.attribution import learned
 from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.entities import Parsed, parse
 from newsaudit.analyzers.attribution.extract import sentence_candidates
-from newsaudit.analyzers.attribution.labels import credit_candidates
+from newsaudit.analyzers.attribution.labels import as_speaker, credit_candidates
 from newsaudit.analyzers.attribution.lexicon import word_group
 from newsaudit.analyzers.attribution.quotes import Quote, find_quotes
 from newsaudit.analyzers.attribution.resolve import Entity, Resolver
@@ -87,6 +87,8 @@ def _source_of(c: Candidate, text: str) -> tuple[Parsed, int, int]:
         return Parsed(description, "anonymous", None), c.cue_start, c.cue_end
     start, end = c.source.core or (c.source.start, c.source.end)
     parsed = parse(text[start:end])
+    if text[c.cue_start : c.cue_end] == ":":
+        parsed = as_speaker(parsed, text[start:end])
     if c.role and not parsed.role:
         kind = parsed.kind
         if kind in ("person", "unknown") and _organisation_role(c.role):

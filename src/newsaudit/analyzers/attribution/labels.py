@@ -12,8 +12,8 @@ import re
 
 from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import skip_space, trim_end
-from newsaudit.analyzers.attribution.entities import Phrase
-from newsaudit.analyzers.attribution.lexicon import state_names, word_group
+from newsaudit.analyzers.attribution.entities import Parsed, Phrase, parse
+from newsaudit.analyzers.attribution.lexicon import organization_names, outlet_index, state_names, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
 # "PENCE: Well, ..." (transcripts) and "Pence: Flowers won't be at debate" (headlines).
@@ -58,6 +58,15 @@ def speaker_label(text: str, start: int, end: int) -> Candidate | None:
         return None
     source = Phrase(label.start("name"), label.end("name"), label.group("name"))
     return Candidate(label.start("colon"), label.end("colon"), "say", "speech", source, content_start, content_end)
+
+
+def as_speaker(parsed: Parsed, surface: str) -> Parsed:
+    """A speaker label in capitals ("PENCE: Well, …") names a person, not an acronym's organisation,
+    unless it is a known outlet or organisation ("CNN:")."""
+    known = outlet_index().get(surface) is not None or surface in organization_names()
+    if parsed.kind != "organization" or not surface.isupper() or known:
+        return parsed
+    return parse(surface.title())
 
 
 def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
