@@ -1,4 +1,4 @@
-"""headline.v3 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
+"""headline.v4 and sources.v1: clickbait, headline support with evidence, domains and ratings."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Fine-tune MiniLM-L6 as a headline–body stance cross-encoder (FNC-1) and ship it as int8 ONNX.
 
-Stage 2 of headline.v3's support signal: for a headline and a body that are related, is the body
+Stage 2 of headline.v4's support signal: for a headline and a body that are related, is the body
 agreeing with, disagreeing with, or discussing the headline? (Stage 1, related vs. unrelated, is a
 small linear model: training/relatedness.py.) Input: the headline and an excerpt of the body
 (``newsaudit.stance.excerpt``: the lead and the sentences that share most words with the

@@ -1,4 +1,4 @@
-"""Train the related/unrelated head of headline.v3 (``data/models/related.json``) on FNC-1 train.
+"""Train the related/unrelated head of headline.v4 (``data/models/related.json``) on FNC-1 train.
 
 Logistic regression over word-overlap features (``newsaudit.stance.relatedness_features``): shares of
 the headline's content words found in the body, plain and weighted by how rare each word is among

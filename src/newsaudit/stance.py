@@ -1,4 +1,4 @@
-"""Pieces of headline–body stance shared by ``headline.v3`` and its training script.
+"""Pieces of headline–body stance shared by ``headline.v4`` and its training script.
 
 The stance head reads the headline with a short excerpt of the body: the lead sentence and the
 sentences that share most words with the headline, in body order. The same function builds the

@@ -1,4 +1,4 @@
-"""``headline.v3``: how strongly the title baits clicks, and whether the body supports it.
+"""``headline.v4``: how strongly the title baits clicks, and whether the body supports it.
 
 - ``clickbait``: the stronger of two parts, both 0..1 and both in ``clickbait_parts``:
   - ``style``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
@@ -26,7 +26,7 @@ from newsaudit.analyzers.framing import sentence_scores
 from newsaudit.model import Document
 from newsaudit.options import Options
 
-NAME = "headline.v3"
+NAME = "headline.v4"
 STANCE_HEAD = "stance-minilm"
 STANCE_LABELS = ("agree", "disagree", "discuss")
 SUPPORT = {"agree": "supported", "disagree": "contradicted", "discuss": "partly", "unrelated": "unsupported"}
@@ -36,7 +36,7 @@ STANCE_TOKENS = 128
 @register
 class HeadlineAnalyzer:
     name = "headline"
-    version = 3
+    version = 4
     requires: tuple[str, ...] = ()
     english_only = True
 
