@@ -210,3 +210,18 @@ def test_hyperpartisan_full_profile_reads_the_sentence_scores_and_fast_keeps_the
     scores = [{"biased": 0.9, "subjective": 0.2, "speculative": 0.0, "checkworthy": 0.5}]
     features = article_features("One sentence!", scores, {"biased": 0.1, "subjective": 0.3})
     assert len(stack["features"]) == len(features) + 1 == len(stack["coef"])  # type: ignore[arg-type]
+
+
+def test_clickbait_style_does_not_hinge_on_capitals() -> None:
+    """A publisher's house style (Title Case or sentence case) is not bait: the same words score
+    alike either way, and a curiosity-gap hook scores higher than a plain report in both."""
+    from newsaudit import textmodel
+
+    model = textmodel.load("clickbait")
+    plain = "Council approves budget for new water treatment plant in river district"
+    bait = "You won't believe what this town did with its old water plant"
+    for text in (plain, bait):
+        title = " ".join(w[:1].upper() + w[1:] for w in text.split())
+        assert abs(model.probability(title) - model.probability(text)) < 0.3
+    for case in (str, lambda t: " ".join(w[:1].upper() + w[1:] for w in t.split())):
+        assert model.probability(case(bait)) > 0.5 > model.probability(case(plain))
