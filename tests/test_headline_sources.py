@@ -55,7 +55,7 @@ def test_misleading_clickbait_needs_loaded_wording_and_a_body_that_does_not_back
         assert isinstance(parts, dict) and result["clickbait"] == max(parts["style"], parts["misleading"])
         loaded = sentence_scores([title])[0]["biased"]
         unrelated = 1 - stance.related_probability(title, sentences)
-        assert parts["misleading"] == round(unrelated * loaded, 4)
+        assert parts["misleading"] == (round(unrelated * loaded, 4) if loaded >= 0.8 else 0.0)
     bait = results[loaded_off]
     assert bait["clickbait_parts"]["misleading"] > 0.5 > bait["clickbait_parts"]["style"]  # type: ignore[index]
     assert "does not back" in str(bait["clickbait_reason"])
@@ -225,3 +225,15 @@ def test_clickbait_style_does_not_hinge_on_capitals() -> None:
         assert abs(model.probability(title) - model.probability(text)) < 0.3
     for case in (str, lambda t: " ".join(w[:1].upper() + w[1:] for w in t.split())):
         assert model.probability(case(bait)) > 0.5 > model.probability(case(plain))
+
+
+def test_misleading_needs_a_title_read_as_biased(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A title the bias head scores under framing's bar (0.8) is not "loaded wording", however
+    unrelated the body: short fragments ("About bugs") score 0.6-0.7 on a head trained on sentences."""
+    from newsaudit.analyzers import headline
+
+    title = "Pop star announces world tour and new perfume line"  # unrelated to BODY
+    for bias, expected_zero in ((0.75, True), (0.85, False)):
+        monkeypatch.setattr(headline, "sentence_scores", lambda texts, fast=False, b=bias: [{"biased": b}] * len(texts))
+        parts = headline_of(title)["clickbait_parts"]
+        assert isinstance(parts, dict) and (parts["misleading"] == 0.0) is expected_zero

@@ -1,13 +1,15 @@
 """``headline.v4``: how strongly the title baits clicks, and whether the body supports it.
 
 - ``clickbait``: the stronger of two parts, both 0..1 and both in ``clickbait_parts``:
-  - ``style``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines,
-    case-sensitive TF-IDF + logistic regression): teasers, listicles, second person;
+  - ``style``: the shipped linear head ``clickbait`` (Chakraborty et al. 2016 headlines, each
+    also re-cased; case-sensitive TF-IDF + logistic regression): teasers, listicles, second person;
   - ``misleading``: loaded wording the body does not back (Biyani et al. 2016's "inflammatory" and
     "bait-and-switch" kinds of clickbait): the chance that the body is not about what the headline
-    says (stage 1 below) times the title's ``biased`` score (framing.v4's sentence score). Both
-    must be high for it to be: a loaded title over a body that covers it, or a plain title over an
-    unrelated body, stays low.
+    says (stage 1 below) times the title's ``biased`` score (framing.v4's sentence score), counted
+    only when that score reaches the bar at which framing calls a sentence biased
+    (``FINDING_THRESHOLDS["biased"]``, 0.8; the bias head reads short fragments such as "About
+    bugs" at 0.6–0.7). Both must be high for it to be: a loaded title over a body that covers it,
+    or a plain title over an unrelated body, stays low.
 - ``support``: two stages trained on FNC-1. Stage 1 (``related.json``): is the body about what
   the headline says at all (shares of its words found in the body, plain and weighted by how rare
   each word is in news bodies; logistic regression)? If not, ``unsupported``.
@@ -22,7 +24,7 @@ from collections.abc import Mapping
 
 from newsaudit import onnxhead, stance, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
-from newsaudit.analyzers.framing import sentence_scores
+from newsaudit.analyzers.framing import FINDING_THRESHOLDS, sentence_scores
 from newsaudit.model import Document
 from newsaudit.options import Options
 
@@ -48,7 +50,7 @@ class HeadlineAnalyzer:
         style = round(textmodel.load("clickbait").probability(title), 4)
         related = stance.related_probability(title, sentences)
         loaded = sentence_scores([title], fast=options.profile == "fast")[0]["biased"]
-        misleading = round((1 - related) * loaded, 4)
+        misleading = round((1 - related) * loaded, 4) if loaded >= FINDING_THRESHOLDS["biased"] else 0.0
         excerpt, chosen = stance.excerpt(title, sentences)
         probabilities: dict[str, float] = {"unrelated": round(1 - related, 4)}
         if related < stance.related_threshold():
