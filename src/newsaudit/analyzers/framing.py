@@ -74,9 +74,9 @@ def loaded_words(sentence: str, biased: float) -> list[tuple[int, int, float, st
         reason = f"BABE's experts marked '{word}' as biased in {marked} of {seen} sentences"
         if not gated:
             out.append((start, end, marked / seen, reason))
-        elif biased >= GATED_BIAS:
+        elif biased >= GATED_BIAS:  # few marks: smoothed ("1 of 1" is not certainty), times the sentence's bias
             reason += f"; this sentence scores {biased:.2f} biased"
-            out.append((start, end, round(marked / seen * biased, 4), reason))
+            out.append((start, end, round((marked + 1) / (seen + 2) * biased, 4), reason))
     return out
 
 
