@@ -717,3 +717,22 @@ def test_capitalised_speaker_labels_are_not_acronyms() -> None:
     assert {a.source.kind for a in run("NATO: Allies Will Meet Again Next Month In Brussels\n\nIt was agreed.")} <= {
         "organization"
     }
+
+
+def test_shares_newspapers_papers_and_plural_ministries() -> None:
+    assert only("An overwhelming 70 percent of Americans say the inquiry is fair.").source.kind == "anonymous"
+    assert only("The Sioux Falls Daily Herald reported that the mayor resigned.").source.kind == "outlet"
+    assert only("The Supreme Leader said that talks were over.").source.kind != "outlet"
+    paper = only("According to a paper published in the journal Ocean Science on Monday, the ice is thinning.")
+    assert paper.source.kind == "document"
+    assert only("The Russian and Syrian defense ministries accused rebels of looting.").source.kind == "organization"
+    a = only("CBS Sports NFL Insider Jason La Canfora reported that the league will fine him.")
+    assert (a.source.name, a.source.kind) == ("Jason La Canfora", "person")
+
+
+def test_openers_and_think_tanks_and_titled_surnames() -> None:
+    assert only("But yet Nissan says the engine is new.").source_span.text == "Nissan"  # type: ignore[union-attr]
+    a = only("Dana Roe, a fellow at a Washington think tank, told reporters that the plan would fail.")
+    assert a.source.name == "Dana Roe"
+    b = only("Gov. Noem launched the campaign. Noem tweeted that meth was a problem in the state.")
+    assert (b.source.name, b.source.kind) == ("Noem", "person")

@@ -99,6 +99,13 @@ class Parsed:
 
 
 MONTHS = word_group("months")
+SHARE_WORDS = frozenset({"percent", "per", "majority", "minority", "half", "third", "quarter", "two-thirds"})
+# Last words of newspaper names ("the Des Moines Register"): after "the" and capitalised words, an outlet
+NEWSPAPER_NAMES = word_group("newspaper_names")
+
+
+def _is_name(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -221,7 +228,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         low = word.lower()
         if word in BOUNDARY or (len(word) == 1 and not word.isalnum()):
             break
-        if i < end_index and low in cues() and word.islower() and not _placed(toks, i):
+        tank = low == "think" and toks[i + 1][0].lower() == "tank"  # "a Washington think tank said"
+        if i < end_index and low in cues() and word.islower() and not _placed(toks, i) and not tank:
             break  # another cue verb: "Officials said a scan revealed" -> "a scan" (not "The chart shown above")
         if i < end_index and low in AUXILIARIES and word.islower():
             break  # a verb of another clause: "there were 3,248 cases" -> "3,248 cases"
@@ -270,7 +278,13 @@ def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | 
 def _phrase(text: str, toks: list[tuple[str, int, int]], first: int, end_index: int, *, strict: bool) -> Phrase | None:
     """The source phrase over ``toks[first : end_index + 1]`` once its openers are dropped, or None
     when what is left cannot head a source."""
-    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {"and", "not", "never", "once"}:
+    while first <= end_index and toks[first][0].lower() in LINKING_PREPOSITIONS | {
+        "and",
+        "not",
+        "never",
+        "once",
+        "yet",
+    }:
         first += 1  # "Once the man mentioned": "once" opens the clause
     first += _leading_time(toks, first, end_index)  # "Last week State Department official David Holmes"
     if first > end_index:
@@ -428,10 +442,14 @@ def parse(phrase: str) -> Parsed:
         return Parsed(known.name if known else name, "outlet", role, False, known.domain if known else None)
     words = text.split()
     stripped = strip_article(text)
+    if any(w.lower() in SHARE_WORDS or w.endswith("%") for w in words[:4]):
+        return Parsed(stripped, "anonymous", None)  # "70 percent of Americans", "a majority of voters"
     head_words = _head_part(words)
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
         return Parsed(known.name, "outlet", None, False, known.domain)
+    if len(words) > 2 and words[0].lower() == "the" and words[-1] in NEWSPAPER_NAMES and _is_name(words[1:]):
+        return Parsed(stripped, "outlet", None)  # "the Sioux Falls Daily Herald": a newspaper's name
     if stripped in organization_names() or stripped in state_names():
         return Parsed(stripped, "organization", None)  # "Goldman Sachs said", "China said"
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
@@ -552,7 +570,8 @@ def _singulars(word: str) -> list[str]:
 def _org_word(word: str) -> bool:
     """ "Watch", "Equities", "Agency’s": a word that makes a name an organisation's."""
     low = word.lower()
-    return low in ORG_WORDS or re.sub(r"[’']s?$", "", low) in ORG_WORDS or low.rstrip("s") in ORG_WORDS
+    bare = re.sub(r"[’']s?$", "", low)
+    return low in ORG_WORDS or bare in ORG_WORDS or any(stem in ORG_WORDS for stem in _singulars(bare))
 
 
 def _head_part(words: list[str]) -> list[str]:
@@ -563,7 +582,10 @@ def _head_part(words: list[str]) -> list[str]:
             return words[:i]  # "People living near the plant": the head comes before the participle
         if word.lower() in HEAD_ENDERS and (group or not _is_capitalised(words[i - 1])):
             part = words[:i]
-            while len(part) > 1 and part[-1].lower() in ("familiar", "close", "knowledgeable", "briefed"):
+            while len(part) > 1 and (
+                part[-1].lower() in ("familiar", "close", "knowledgeable")
+                or (part[-1].islower() and part[-1].endswith("ed"))  # "a paper published in", "people briefed on"
+            ):
                 part = part[:-1]
             return part
     return words

@@ -12,10 +12,12 @@ from newsaudit.analyzers.attribution.entities import strip_article as _strip_art
 from newsaudit.analyzers.attribution.lexicon import OutletEntry, outlet_index, outlets, short_outlet_aliases, titles
 from newsaudit.resources import stopwords
 
+PERSON_TITLES = (
+    r"President|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|Minister|Secretary|Gen\.|General|"
+    r"Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Prof\.|Professor|Chancellor|Premier|Ambassador|Chief"
+)
 TITLED_NAME_RE = re.compile(
-    r"\b(?P<title>President|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|Minister|Secretary|Gen\.|General|"
-    r"Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Prof\.|Professor|Chancellor|Premier|Ambassador|Chief)\s+"
-    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2})"
+    rf"\b(?P<title>{PERSON_TITLES})\s+(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){{0,2}})"
 )
 # Two capitalised words in a row, not at the start of a sentence: another person may be meant.
 OTHER_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z’'-]+ [A-Z][a-z’'-]+")
@@ -189,7 +191,10 @@ class Resolver:
                     entity.name = " ".join([*first_names, entity.name])
                     break
             else:
-                if not entity.role:
+                titled = re.search(rf"\b({PERSON_TITLES})\s+{re.escape(entity.name)}(?![\w’'-])", text)
+                if titled and not entity.role:
+                    entity.role = titled.group(1)  # "Mr. Trump", "Gov. Noem": a person, though never named in full
+                elif not entity.role:
                     entity.kind = "unknown"
 
     def add_text_mentions(self, text: str) -> None:
