@@ -736,3 +736,8 @@ def test_openers_and_think_tanks_and_titled_surnames() -> None:
     assert a.source.name == "Dana Roe"
     b = only("Gov. Noem launched the campaign. Noem tweeted that meth was a problem in the state.")
     assert (b.source.name, b.source.kind) == ("Noem", "person")
+
+
+def test_companies_named_alone_are_organisations() -> None:
+    for text in ("Toyota says the battery is mounted under the floor.", "Nomura said the order favoured banks."):
+        assert only(text).source.kind == "organization"
