@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.analyzers.attribution import learned
 from newsaudit.analyzers.attribution.candidate import Candidate
-from newsaudit.analyzers.attribution.entities import Parsed, parse
 from newsaudit.analyzers.attribution.extract import sentence_candidates
+from newsaudit.analyzers.attribution.kinds import Parsed, parse
 from newsaudit.analyzers.attribution.labels import as_speaker, credit_candidates
 from newsaudit.analyzers.attribution.lexicon import word_group
 from newsaudit.analyzers.attribution.quotes import Quote, find_quotes

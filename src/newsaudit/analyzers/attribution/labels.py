@@ -12,7 +12,8 @@ import re
 
 from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import skip_space, trim_end
-from newsaudit.analyzers.attribution.entities import Parsed, Phrase, parse
+from newsaudit.analyzers.attribution.entities import Phrase
+from newsaudit.analyzers.attribution.kinds import Parsed, parse
 from newsaudit.analyzers.attribution.lexicon import organization_names, outlet_index, state_names, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsaudit.analyzers.attribution.entities import parse
+from newsaudit.analyzers.attribution.kinds import parse
 from newsaudit.resources import stopwords
 
 WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]")

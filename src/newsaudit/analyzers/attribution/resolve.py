@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsaudit.analyzers.attribution.entities import Parsed
-from newsaudit.analyzers.attribution.entities import strip_article as _strip_article
+from newsaudit.analyzers.attribution.kinds import Parsed
+from newsaudit.analyzers.attribution.kinds import strip_article as _strip_article
 from newsaudit.analyzers.attribution.lexicon import OutletEntry, outlet_index, outlets, short_outlet_aliases, titles
 from newsaudit.resources import stopwords
 

@@ -1,0 +1,351 @@
+"""Source kinds: split a source phrase into name, role and kind (outlet, person, organization,
+anonymous, document, unknown) by its head noun and the shape of its name, with the word lists
+these need (``data/attribution_words.tsv`` and the curated name tables)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsaudit.analyzers.attribution.lexicon import (
+    organization_names,
+    outlet_index,
+    short_outlet_aliases,
+    source_nouns,
+    state_names,
+    titles,
+    word_group,
+)
+
+NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "dos"}
+)
+
+
+PERSON_OF_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?P<prep>of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)"
+)
+
+
+ROLE_HEADS = word_group("role_heads") | {"agent", "founder", "owner", "teacher", "doctor", "nurse", "student"}
+
+
+HEAD_ENDERS = frozenset(
+    {"of", "with", "for", "in", "at", "on", "to", "from", "who", "that", "which", "across", "around", "among", "near"}
+)
+
+
+PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown", "we": "unknown", "i": "person"}
+
+
+DOCUMENT_HEADS = word_group("document_heads")
+
+
+ORGANISATION_HEADS = word_group("organisation_role_heads") - {"group", "network", "platform", "brand", "chain", "giant"}
+
+
+PERSON_HEADS = word_group("person_heads")
+
+
+NOT_OCCUPATIONS = frozenset({"list", "playlist", "wishlist", "checklist", "twist", "gist", "wrist", "mist", "fist"})
+
+
+ANONYMOUS_HEADS = word_group("anonymous_heads")
+
+
+OUTLET_DESCRIPTORS_RE = re.compile(
+    r"\b(?:news\s+(?:site|website|outlet|agency|network|channel|service|portal)|newspaper|paper|daily|weekly|"
+    r"broadcaster|magazine|outlet|network|tabloid|website|site|wire\s+service|news\s+agency|channel|station|"
+    r"publication|blog)\s+(?=[A-Z])",
+)
+
+
+GENERIC_OUTLETS = word_group("generic_outlets")
+
+
+ORG_WORDS = word_group("org_words")
+
+
+OWNED_DOCUMENT_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:report|study|survey|analysis|investigation|story|article|interview|"
+    r"statement|poll|review|assessment|data|audit)\s+(?:from|by|in|of|published\s+by|conducted\s+by|released\s+by)\s+"
+    r"(?P<owner>.+)$",
+    re.I,
+)
+
+
+POSSESSIVE_DOCUMENT_RE = re.compile(
+    r"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){0,2}(?:report|study|survey|analysis|investigation|story|article|"
+    r"interview|statement|poll|review|assessment|data|audit|findings)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    name: str
+    kind: str  # outlet, person, organization, anonymous, document, unknown
+    role: str | None
+    generic: bool = False  # "the paper", "he": to be resolved to an earlier source
+    outlet_domain: str | None = None
+
+
+SHARE_WORDS = frozenset({"percent", "per", "majority", "minority", "half", "third", "quarter", "two-thirds"})
+
+
+# Last words of newspaper names ("the Des Moines Register"): after "the" and capitalised words, an outlet
+NEWSPAPER_NAMES = word_group("newspaper_names")
+
+
+def _is_name(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@cache
+def title_words() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in titles())
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    return source_nouns() | ANONYMOUS_HEADS
+
+
+@cache
+def office_words() -> frozenset[str]:
+    """Heads that name a person by office or role: "mayor", "founder", "agent"."""
+    return titles() | ROLE_HEADS
+
+
+DETERMINERS = frozenset(("the", "a", "an", "of", "one", "another", "two", "three", "several", "some", "many"))
+
+
+def parse(phrase: str) -> Parsed:
+    """Name, kind and role of a source phrase."""
+    text = " ".join(phrase.split()).strip(" ,.")
+    low = text.lower()
+    if low in PRONOUNS:
+        return Parsed(text, PRONOUNS[low], None, generic=True)
+    owned = OWNED_DOCUMENT_RE.match(text) or POSSESSIVE_DOCUMENT_RE.match(text)
+    if owned:
+        owner = parse(owned.group("owner"))
+        if owner.kind in ("outlet", "organization", "person") and not owner.generic:
+            document = text[: owned.start("owner")].strip() if owned.re is OWNED_DOCUMENT_RE else None
+            # a person's role is who they are, not the document ("data from MarketAxess" is no person)
+            role = owner.role or (None if owner.kind == "person" else _document_role(document))
+            return Parsed(owner.name, owner.kind, role, False, owner.outlet_domain)
+    member = PERSON_OF_RE.match(text)
+    if member and member.group("name").lower() not in titles():
+        org = parse(member.group("org"))
+        if org.kind in ("outlet", "organization") and parse(member.group("name")).kind in ("person", "unknown"):
+            role = f"{member.group('prep')} {member.group('org')}"  # "Alex Horton of the Washington Post"
+            return Parsed(member.group("name"), "person", role)
+    descriptor = OUTLET_DESCRIPTORS_RE.search(text)
+    if descriptor:
+        name = text[descriptor.end() :]
+        known = outlet_index().get(name)
+        role = strip_article(text[: descriptor.end()].strip())
+        return Parsed(known.name if known else name, "outlet", role, False, known.domain if known else None)
+    words = text.split()
+    stripped = strip_article(text)
+    if any(w.lower() in SHARE_WORDS or w.endswith("%") for w in words[:4]):
+        return Parsed(stripped, "anonymous", None)  # "70 percent of Americans", "a majority of voters"
+    head_words = _head_part(words)
+    known = outlet_index().get(stripped) or outlet_index().get(text)
+    if known:
+        return Parsed(known.name, "outlet", None, False, known.domain)
+    if len(words) > 2 and words[0].lower() == "the" and words[-1] in NEWSPAPER_NAMES and _is_name(words[1:]):
+        return Parsed(stripped, "outlet", None)  # "the Sioux Falls Daily Herald": a newspaper's name
+    if stripped in organization_names() or stripped in state_names():
+        return Parsed(stripped, "organization", None)  # "Goldman Sachs said", "China said"
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
+        return Parsed(text, "outlet", None, generic=True)
+    head = head_words[-1].lower()
+    if head in GENERIC_OUTLETS and not any(is_capitalised(w) for w in words[1:]):
+        return Parsed(stripped, "outlet", None, generic=True)
+    name_start = _name_run_start(words)
+    if name_start is None:
+        return _unnamed(stripped, head, words)
+    if (
+        name_start >= 2
+        and _after_a_state(words, name_start) == name_start  # not "… to Britain Liu Xiaming": a name follows
+        and words[name_start - 1].lower() in ("of", "to")
+        and words[name_start - 2].lower() in office_words()
+        and not any(
+            is_capitalised(w)
+            for w in words[: name_start - 2]
+            if w.lower() not in ("the", "a", "an") and not w.endswith(("'s", "’s"))
+        )
+    ):
+        return Parsed(stripped, "person", stripped)  # "the mayor of Springfield", "China's envoy to Britain"
+    people = plural_person(head)
+    common = head in DOCUMENT_HEADS | ANONYMOUS_HEADS | source_nouns() and head not in ORG_WORDS  # not "Police said"
+    if name_start == len(words) - 1 and (common or people):
+        # a common noun at a sentence start: "Studies show", "Prosecutors said", "Protesters believe"
+        return Parsed(stripped, "document" if head in DOCUMENT_HEADS else "anonymous", None)
+    if name_start == len(words) - 1 and head.rstrip(".") in title_words() and words[-1].isupper():
+        return Parsed(stripped, "person", stripped)  # "one fintech CEO": an office, not a name
+    name_start = _after_a_state(words, name_start)
+    name_words = words[name_start:]
+    role_words = words[:name_start]
+    name = " ".join(name_words)
+    title = strip_article(" ".join(role_words)) or None
+    if title is not None and title.lower() in ("the", "a", "an"):
+        title = None
+    if head in DOCUMENT_HEADS:
+        return Parsed(stripped, "document", None)
+    if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # "Pentagon officials"; not "Indiana State Police"
+        return Parsed(stripped, "anonymous", None)
+    if people and not is_capitalised(head_words[-1]):  # "The authors of the study in JAMA Psychiatry"
+        return Parsed(stripped, "anonymous", None)
+    acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
+    if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
+        return Parsed(name, "organization", title)
+    return Parsed(name, "person", title)
+
+
+def _unnamed(stripped: str, head: str, words: list[str]) -> Parsed:
+    """The kind of a source with no name: its head noun decides ("a senior administration
+    official", "the boy's mother", "the president of the union")."""
+    if head in DOCUMENT_HEADS:
+        return Parsed(stripped, "document", None)
+    if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # not "the police"
+        return Parsed(stripped, "anonymous", None)
+    if (head in office_words() or person_head(head)) and head not in ORG_WORDS:
+        return Parsed(stripped, "person", stripped)  # "the Wikileaks founder", "the boy's mother"
+    if plural_person(head):
+        return Parsed(stripped, "anonymous", None)  # "the victims' parents", "local farmers"
+    if head in ORGANISATION_HEADS or any(stem in ORGANISATION_HEADS for stem in _singulars(head)):
+        return Parsed(stripped, "organization", None, generic=words[0].lower() == "the")  # "The utility"
+    if any(_org_word(w) for w in words):  # "the unions", "teachers unions"
+        # "the ministry" stands for one named before; "the French foreign ministry" names its own
+        generic = words[0].lower() == "the" and not any(is_capitalised(w) for w in words[1:])
+        return Parsed(stripped, "organization", None, generic=generic)
+    if head in source_nouns():
+        return Parsed(stripped, "anonymous", None)
+    return Parsed(stripped, "unknown", None)
+
+
+def _after_a_state(words: list[str], name_start: int) -> int:
+    """Where the name starts once a state that ends the role is set apart: "U.S. ambassador to the
+    Ukraine Marie Yovanovitch" -> "Marie Yovanovitch". Only after a preposition (or a bare "the"),
+    when two or more words remain and they are not an organisation's or a title's: "the US Justice
+    Department" and "the U.S. Attorney Nealy Cox" keep their state."""
+    before = [w.lower() for w in words[:name_start] if w.lower() != "the"]
+    after_preposition = bool(before) and before[-1] in ("to", "of", "for", "in")
+    if not after_preposition and not (name_start == 1 and not before):
+        return name_start
+    for size in (3, 2, 1):
+        rest = words[name_start + size :]
+        if (
+            len(rest) >= 2
+            and " ".join(words[name_start : name_start + size]) in state_names()
+            and not any(_org_word(w) or w.lower().rstrip(".") in title_words() for w in rest)
+        ):
+            return name_start + size
+    return name_start
+
+
+def person_head(word: str) -> bool:
+    """A head noun that names one person by kin or occupation: "mother", "neurologist"."""
+    low = word.lower()
+    occupation = len(low) > 5 and low.endswith("ist") and low not in NOT_OCCUPATIONS and low.isalpha()
+    return low in PERSON_HEADS or occupation
+
+
+def plural_person(word: str) -> bool:
+    """A plural of a ``person_head``: "farmers", "bosses", "deputies", "women"."""
+    low = word.lower()
+    if low in ("men", "women", "children", "people"):
+        return True
+    return any(person_head(stem) or stem in ROLE_HEADS for stem in _singulars(low))
+
+
+def _singulars(word: str) -> list[str]:
+    """What a plural noun's singular may be: "farmers" -> farmer, "bosses" -> boss, "companies" -> company."""
+    if not word.endswith("s"):
+        return []
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return stems
+
+
+def _org_word(word: str) -> bool:
+    """ "Watch", "Equities", "Agency’s": a word that makes a name an organisation's."""
+    low = word.lower()
+    bare = re.sub(r"[’']s?$", "", low)
+    return low in ORG_WORDS or bare in ORG_WORDS or any(stem in ORG_WORDS for stem in _singulars(bare))
+
+
+def _head_part(words: list[str]) -> list[str]:
+    """Words up to the noun phrase's head: "A person familiar with the matter" -> "A person"."""
+    for i, word in enumerate(words[1:], start=1):
+        group = i == 1 and words[0].lower() in ANONYMOUS_HEADS  # "Backers of tariffs" at a sentence start
+        if _modifying_participle(words, i):
+            return words[:i]  # "People living near the plant": the head comes before the participle
+        if word.lower() in HEAD_ENDERS and (group or not is_capitalised(words[i - 1])):
+            part = words[:i]
+            while len(part) > 1 and (
+                part[-1].lower() in ("familiar", "close", "knowledgeable")
+                or (part[-1].islower() and part[-1].endswith("ed"))  # "a paper published in", "people briefed on"
+            ):
+                part = part[:-1]
+            return part
+    return words
+
+
+def _modifying_participle(words: list[str], i: int) -> bool:
+    """ "living" in "People living near the plant": a lower-case "-ing" word followed by a
+    preposition or a determiner modifies the noun before it ("the ruling party" is not one)."""
+    word = words[i]
+    following = words[i + 1].lower() if i + 1 < len(words) else ""
+    return word.islower() and word.endswith("ing") and (following in HEAD_ENDERS or following in DETERMINERS)
+
+
+def _name_run_start(words: list[str]) -> int | None:
+    """Index where the final run of capitalised words (the name) starts, titles excluded
+    ("Secretary of State Mike Pompeo" -> "Mike Pompeo"; "Institute for the Study of War" whole)."""
+    i = len(words) - 1
+    if i < 0 or not is_capitalised(words[i]):
+        return None
+    connectors = {"of", "and", "for", "on"} | NAME_PARTICLES
+    while i > 0 and (
+        is_capitalised(words[i - 1])
+        or words[i - 1].lower() in connectors
+        or (words[i - 1].lower() == "the" and i > 2 and words[i - 2].lower() in ("of", "for", "on"))
+    ):
+        i -= 1
+    run_start = i
+    known_titles = title_words()
+    while i < len(words) - 1 and (
+        words[i].lower().rstrip(".") in known_titles or words[i].lower() in ("of", "and", "the")
+    ):
+        if words[i].lower().rstrip(".") in known_titles and i + 3 < len(words) and words[i + 1].lower() == "of":
+            i += 2  # "Secretary of State", "Minister of Defence": the office is part of the title
+        i += 1
+    inner = [j for j in range(i, len(words) - 2) if words[j].lower().rstrip(".") in known_titles]
+    if inner:  # "U.S. Defense Secretary Mark Esper", "Team Leader Jennifer Ngo-Anh": the name follows the title
+        i = inner[-1] + 1
+    if i == len(words) - 1 and i > run_start and _org_word(words[i]):
+        return run_start  # "General Motors": a company, not a general named Motors
+    return i
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _document_role(document: str | None) -> str | None:
+    if not document:
+        return None
+    return re.sub(
+        r"\s+(?:from|by|in|of|published by|conducted by|released by)$", "", strip_article(document), flags=re.I
+    )
