@@ -207,3 +207,17 @@ def test_openers_and_think_tanks_and_titled_surnames() -> None:
 def test_companies_named_alone_are_organisations() -> None:
     for text in ("Toyota says the battery is mounted under the floor.", "Nomura said the order favoured banks."):
         assert only(text).source.kind == "organization"
+
+
+def test_admitting_people_is_not_admitting_a_claim() -> None:
+    assert run("He was admitted to hospital on Saturday, where he has been given treatment.") == []
+    text = "According to the Jordanian government, as of 2016, the country had admitted more than 1.4 million refugees."
+    assert [a.cue.text for a in run(text)] == ["According to"]
+    assert only("He admitted that he had lied to the court.").content.text == "he had lied to the court"
+
+
+def test_a_generic_listener_that_resolves_to_nothing_is_no_relay() -> None:
+    a = only('"The plan is dead," an insider told the outlet on Monday.')
+    assert a.via == ()
+    b = only("Two officials told the paper that the plan was dead. The New York Times has not named them.")
+    assert b.source.kind == "anonymous"

@@ -67,8 +67,9 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
             listener = parse(c.listener.text)
             if listener.kind == "outlet":
                 relay = resolver.resolve(listener, c.listener.text, c.listener.start, c.listener.end)
-                relay.relayed += 1
-                relays.append((relay, None))
+                if not (listener.generic and relay.name == listener.name):  # "told the outlet", none named
+                    relay.relayed += 1
+                    relays.append((relay, None))
         resolved.append((c, entity, parsed, relays))
     resolver.complete_names(text)
     resolver.add_text_mentions(text)

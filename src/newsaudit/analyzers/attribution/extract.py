@@ -226,8 +226,8 @@ def _verb_candidate(
     participle = form.endswith("ed") or form in PARTICIPLES
     passive = participle and any(t[0].lower() in BE_FORMS for t in before[k + 1 :])
     if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
-        if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]):
-            return None  # "No date has been announced": an event, not a claim
+        if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]) or _to_hospital(text, c_end, s_end):
+            return None  # "No date has been announced", "was admitted to hospital": an event, not a claim
         content_end = trim_end(text, s_start, s_end)
         return Candidate(c_start, c_end, cue.lemma, cue.tier, None, s_start, content_end, anonymous="unnamed sources")
     if not _reads_as_cue(text, form, cue, before, k, c_end, s_end):
@@ -315,6 +315,8 @@ def _reads_as_cue(
         return False  # "three confirmed cases", "the reported attack": a participle before its noun
     if form.endswith("ing") and previous.lower() in ("a", "an", "the"):
         return False  # "a saying that goes …": a noun
+    if cue.lemma == "admit" and (next_word[:1].isdigit() or next_word in COUNTED or _to_hospital(text, c_end, s_end)):
+        return False  # "had admitted 1.4 million refugees", "was admitted to hospital": let in, not confessed
     if cue.lemma == "charge" and next_word not in ("that", ",", '"', "“"):
         return False  # "a charging case", "charging him with fraud": not a claim reported
     if form in NOUN_LIKE and previous.lower() in ("tv", "television", "radio", "talk", "game", "news"):
@@ -341,6 +343,14 @@ def _adjective_use(previous: str, next_word: str) -> bool:
     counted = previous.lower() in COUNTS or previous.replace(",", "").isdigit()
     plain = next_word.isalpha() and next_word not in DETERMINERS and next_word not in OBJECT_PRONOUNS
     return counted and plain and next_word not in ("that", "to", "by", "in", "on", "at", "for", "with", "and", "or")
+
+
+HOSPITAL_RE = re.compile(r"\s*(?:in)?to\s+(?:(?:a|the)\s+)?(?:local\s+)?(?:hospital|clinic|intensive care)")
+COUNTED = frozenset({"more", "nearly", "about", "over", "some", "around", "roughly", "almost", "hundreds", "thousands"})
+
+
+def _to_hospital(text: str, position: int, end: int) -> bool:
+    return bool(HOSPITAL_RE.match(text[position:end]))
 
 
 def _that_soon(text: str, position: int, end: int) -> bool:
