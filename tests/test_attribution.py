@@ -523,3 +523,18 @@ def test_name_finder_finds_what_the_alternation_finds() -> None:
         longest_first = sorted(names, key=len, reverse=True)
         regex = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in longest_first) + r")(?![\w’'-])")
         assert find_names(text, names) == [m.span() for m in regex.finditer(text)]
+
+
+def test_coordinated_cues_share_their_subject() -> None:
+    """ "X claimed A and asked B", "X described A, and said B": the second cue shares the first's source,
+    and the first content stops before the "and"."""
+    found = run("Both pilots claimed that they had been treated well and asked the army to help free them.")
+    assert [(a.source_span.text if a.source_span else None, a.cue.text, a.content.text) for a in found] == [
+        ("Both pilots", "claimed", "they had been treated well"),
+        ("Both pilots", "asked", "the army to help free them"),
+    ]
+    found = run("Critics also described the vote as a farce, and said the board might resign.")
+    assert [(a.source.name, a.content.text) for a in found] == [
+        ("Critics", "the vote as a farce"),
+        ("Critics", "the board might resign"),
+    ]

@@ -22,3 +22,4 @@ class Candidate:
     via: list[Candidate] = field(default_factory=list)
     content_first: bool = False  # "CONTENT, SOURCE CUE" / "CONTENT, according to SOURCE": can relay
     extent: tuple[int, int] | None = None  # the source as written, apposition included
+    coordinated: bool = False  # "… and said": shares the subject of the attribution before it, if any

@@ -124,7 +124,7 @@ def sentence_candidates(
         for m in HEDGED_RE.finditer(text, start, end):
             if not _in_quote(m.start(), inside):
                 found.append(_anonymous(m.start(), m.end(), start, trim_end(text, start, end)))
-    found = _inherit_participle_sources(found)
+    found = _inherit_participle_sources(text, found)
     return _merge_chains(text, found)
 
 
@@ -159,19 +159,32 @@ def learned_candidates(
         yield c, learned.features(text, start, end, *spans, lexicon)
 
 
-def _inherit_participle_sources(found: list[Candidate]) -> list[Candidate]:
+def _inherit_participle_sources(text: str, found: list[Candidate]) -> list[Candidate]:
     """A participle cue without a subject of its own ("..., adding that") shares the source of
     the attribution before it in the sentence; without one it is dropped."""
     found.sort(key=lambda c: c.cue_start)
     out: list[Candidate] = []
     for c in found:
-        if c.source is not None and c.source.start == c.source.end:
-            previous = next((p for p in reversed(out) if p.source is not None and p.source.end > p.source.start), None)
+        previous = next((p for p in reversed(out) if p.source is not None and p.source.end > p.source.start), None)
+        if c.coordinated and previous is not None:
+            c.source = previous.source  # "Both men claimed … and asked …": the subject they share
+            if previous.content_start < c.cue_start < previous.content_end:
+                previous.content_end = _before_and(text, previous.content_start, c.cue_start)
+                if previous.content_end - previous.content_start < 3:
+                    out.remove(previous)  # "Ford wrote, and wrote, and wrote": nothing left to claim
+        elif c.source is not None and c.source.start == c.source.end:
             if previous is None:
                 continue
             c.source = previous.source
         out.append(c)
     return out
+
+
+def _before_and(text: str, start: int, cue_start: int) -> int:
+    """Where a content ends before the "and" of a coordinated cue ("… as ominous, and said")."""
+    lead = text[start:cue_start].rstrip()
+    lead = lead[: -len("and")] if lead.endswith("and") else lead
+    return start + len(lead.rstrip(" ,;"))
 
 
 def _not_sentence_start(text: str, s_start: int, position: int) -> bool:
@@ -236,7 +249,9 @@ def _verb_candidate(
     participle = form.endswith("ing") and not _progressive(previous, before[k + 1 :])
     if participle and previous.lower() in ("than", "of"):
         return None  # "rather than responding to alerts", "accused of saying": a gerund, not a claim
-    if participle:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
+    # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
+    coordinated = previous.lower() == "and" and k >= 1 and not participle and not strict
+    if participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
         if source is None:
             source = Phrase(c_start, c_start, "")  # filled from the sentence's previous attribution
@@ -249,7 +264,9 @@ def _verb_candidate(
     if source is not None and _reduced_relative(text, source, form, c_end, s_end):
         return None
     if source is not None:
-        candidate = Candidate(c_start, c_end, cue.lemma, cue.tier, source, c_end, c_end, role=role)
+        candidate = Candidate(
+            c_start, c_end, cue.lemma, cue.tier, source, c_end, c_end, role=role, coordinated=coordinated
+        )
         content_start = c_end
         if cue.frame == "tell":
             candidate.listener, content_start = _listener(text, c_end, s_end)
@@ -263,7 +280,7 @@ def _verb_candidate(
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and (
             not explicit or weak
         )
-        content_first_shape = not participle and (  # ", saying …" always takes what follows
+        content_first_shape = not (participle or coordinated) and (  # ", saying …" takes what follows
             quoted_first
             or (
                 len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
@@ -273,7 +290,9 @@ def _verb_candidate(
         )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
             content_start, content_end = next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
-        elif content_end - content_start < 3 or (content_first_shape and (not explicit or quoted_first)):
+        elif (content_end - content_start < 3 and not coordinated) or (
+            content_first_shape and (not explicit or quoted_first)
+        ):  # a coordinated cue takes what follows or nothing ("Ford wrote, and wrote, and wrote.")
             # "“...,” the agency said (on Friday)." -> the content is before the source
             content_start, content_end = before_source(text, s_start, source.start, quotes)
             candidate.content_first = True
