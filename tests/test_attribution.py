@@ -538,3 +538,9 @@ def test_coordinated_cues_share_their_subject() -> None:
         ("Critics", "the vote as a farce"),
         ("Critics", "the board might resign"),
     ]
+
+
+def test_said_to_an_addressee_is_speech() -> None:
+    a = only('"I would," Melanie said to the crowd on Tuesday.')
+    assert (a.source.name, a.content.text) == ("Melanie", '"I would,"')
+    assert run("The firm continued to sign up new clients.") == []

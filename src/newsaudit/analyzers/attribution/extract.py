@@ -341,7 +341,8 @@ def _reads_as_cue(
     if form in NOUN_LIKE and previous.lower() in ("tv", "television", "radio", "talk", "game", "news"):
         return False  # "TV shows", "talk shows"
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
-    if reporting and next_word == "to" and not _that_soon(text, c_end, s_end):
+    to_someone = _said_to_someone(text, cue, c_end)  # "“I would,” Melanie said to the crowd"
+    if reporting and next_word == "to" and not _that_soon(text, c_end, s_end) and not to_someone:
         return False  # "continued to sign up", "added to the list": not a report
     if previous.lower() == "worth":
         return False  # "It’s worth noting that …": the author's own aside
@@ -370,6 +371,14 @@ COUNTED = frozenset({"more", "nearly", "about", "over", "some", "around", "rough
 
 def _to_hospital(text: str, position: int, end: int) -> bool:
     return bool(HOSPITAL_RE.match(text[position:end]))
+
+
+SAID_TO_RE = re.compile(r"\s+to\s+(?:the|a|an|him|her|them|me|us|you|reporters|[A-Z][a-z])")
+
+
+def _said_to_someone(text: str, cue: Cue, c_end: int) -> bool:
+    """ "“I would,” Melanie said to the TV": "say" with its addressee, not "continued to sign up"."""
+    return cue.lemma == "say" and SAID_TO_RE.match(text, c_end) is not None
 
 
 def _that_soon(text: str, position: int, end: int) -> bool:
