@@ -221,3 +221,10 @@ def test_a_generic_listener_that_resolves_to_nothing_is_no_relay() -> None:
     assert a.via == ()
     b = only("Two officials told the paper that the plan was dead. The New York Times has not named them.")
     assert b.source.kind == "anonymous"
+
+
+def test_charts_and_averages_show_claims() -> None:
+    a = only("Another slide shows that eight of 10 avocados come from Mexico.")
+    assert (a.source.kind, a.content.text) == ("document", "eight of 10 avocados come from Mexico")
+    assert only("The polling average shows Clinton ahead by 3.7 points.").source.kind == "document"
+    assert run("The TV shows were cancelled.") == []

@@ -266,7 +266,7 @@ def _can_head(head: str, *, strict: bool) -> bool:
     "back"): only a clear subject makes it a verb."""
     low = head.lower()
     if strict:
-        return is_capitalised(head) or low in PRONOUNS or low in source_nouns()
+        return is_capitalised(head) or low in PRONOUNS or low in source_nouns() or low in DOCUMENT_HEADS
     return not (
         not head[0].isalpha()
         or (low in stopwords() and low not in PRONOUNS and not (low in MONTHS and is_capitalised(head)))
