@@ -228,3 +228,16 @@ def test_charts_and_averages_show_claims() -> None:
     assert (a.source.kind, a.content.text) == ("document", "eight of 10 avocados come from Mexico")
     assert only("The polling average shows Clinton ahead by 3.7 points.").source.kind == "document"
     assert run("The TV shows were cancelled.") == []
+
+
+def test_headline_lines_attribute_their_claim() -> None:
+    text = (
+        "Mayor Says River Bridge Will Reopen After Two Years of Repairs\n\n"
+        "City Budget Will Double Next Year, Council Treasurer Says\n\n"
+        "The bridge closed in 2023 and repairs began a year later."
+    )
+    found = [(a.source_span.text if a.source_span else None, a.content.text) for a in run(text)]
+    assert found == [
+        ("Mayor", "River Bridge Will Reopen After Two Years of Repairs"),
+        ("Council Treasurer", "City Budget Will Double Next Year"),
+    ]

@@ -38,7 +38,7 @@ from newsaudit.analyzers.attribution.entities import (
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
 from newsaudit.analyzers.attribution.inverted import inverted_after_comma, inverted_candidate, question_about_the_source
-from newsaudit.analyzers.attribution.labels import ACCORDING_RE, according_candidate, speaker_label
+from newsaudit.analyzers.attribution.labels import ACCORDING_RE, according_candidate, headline_says, speaker_label
 from newsaudit.analyzers.attribution.learned import CueFilter
 from newsaudit.analyzers.attribution.lexicon import (
     Cue,
@@ -118,7 +118,7 @@ def sentence_candidates(
         if not _in_quote(m.start(), inside):
             content_start = skip_space(text, m.end(), end)
             found.append(_anonymous(m.start(), m.end(), content_start, trim_end(text, content_start, end)))
-    if not found and (label := speaker_label(text, start, end)) is not None:
+    if not found and (label := speaker_label(text, start, end) or headline_says(text, start, end)) is not None:
         found.append(label)
     if not found:
         for m in HEDGED_RE.finditer(text, start, end):

@@ -86,6 +86,36 @@ def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
     return not repeated and _headline_claim(text, name, label.end(), end)
 
 
+NAME = r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)"
+HEADLINE_CUE = r"(?P<cue>Says|Said|Warns|Claims|Tells)"
+SAYS_FIRST_RE = re.compile(rf"[\"“]?{NAME}\s+{HEADLINE_CUE}\s+(?=\S)")
+SAYS_LAST_RE = re.compile(rf",\s+{NAME}\s+{HEADLINE_CUE}[.!]?[\"”]?\s*$")
+
+
+def headline_says(text: str, start: int, end: int) -> Candidate | None:
+    """A headline's attribution: "Obama Says Museum Will Tell of Suffering", "Clinton Hid Health
+    Problems, Former White House Doctor Says" (one title-case line; the claim is the rest)."""
+    line = text[start:end]
+    if "\n" in line.strip() or not _title_case(line):
+        return None
+    if (m := SAYS_FIRST_RE.match(text, start, end)) is not None:
+        content_start, content_end = m.end(), trim_end(text, m.end(), end)
+    elif (m := SAYS_LAST_RE.search(text, start, end)) is not None:
+        content_start, content_end = skip_space(text, start, end), m.start()
+    else:
+        return None
+    name = m.group("name")
+    if len(text[content_start:content_end].split()) < 3 or name.lower() in NOT_SPEAKERS:
+        return None
+    source = Phrase(m.start("name"), m.end("name"), name)
+    return Candidate(m.start("cue"), m.end("cue"), "say", "speech", source, content_start, content_end)
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
     words = [w for w in text[start:end].split() if len(w) > 3 and w[0].isalpha()]
     one_line = "\n" not in text[start:end].strip()
