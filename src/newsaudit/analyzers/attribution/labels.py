@@ -87,7 +87,8 @@ def _speaker_label(text: str, label: re.Match[str], end: int) -> bool:
 
 
 NAME = r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)"
-HEADLINE_CUE = r"(?P<cue>Says|Said|Warns|Claims|Tells)"
+HEADLINE_CUES = ("Says", "Said", "Warns", "Claims", "Tells")
+HEADLINE_CUE = rf"(?P<cue>{'|'.join(HEADLINE_CUES)})"
 SAYS_FIRST_RE = re.compile(rf"[\"“]?{NAME}\s+{HEADLINE_CUE}\s+(?=\S)")
 SAYS_LAST_RE = re.compile(rf",\s+{NAME}\s+{HEADLINE_CUE}[.!]?[\"”]?\s*$")
 
@@ -96,7 +97,7 @@ def headline_says(text: str, start: int, end: int) -> Candidate | None:
     """A headline's attribution: "Obama Says Museum Will Tell of Suffering", "Clinton Hid Health
     Problems, Former White House Doctor Says" (one title-case line; the claim is the rest)."""
     line = text[start:end]
-    if "\n" in line.strip() or not _title_case(line):
+    if not any(cue in line for cue in HEADLINE_CUES) or "\n" in line.strip() or not _title_case(line):
         return None
     if (m := SAYS_FIRST_RE.match(text, start, end)) is not None:
         content_start, content_end = m.end(), trim_end(text, m.end(), end)
