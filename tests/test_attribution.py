@@ -544,3 +544,15 @@ def test_said_to_an_addressee_is_speech() -> None:
     a = only('"I would," Melanie said to the crowd on Tuesday.')
     assert (a.source.name, a.content.text) == ("Melanie", '"I would,"')
     assert run("The firm continued to sign up new clients.") == []
+
+
+def test_requests_orders_and_idioms_are_not_claims() -> None:
+    for text in (
+        "They got credit cards in the mail they never asked for.",
+        "He cut off a reporter who asked about his finances.",
+        "Campus security located her and told her to leave.",
+        "It goes without saying that the plan is popular.",
+        "The network's purpose says something about the times we live in.",
+    ):
+        assert run(text) == [], text
+    assert only("She told police that she did not want an escort.").content.text == "she did not want an escort"

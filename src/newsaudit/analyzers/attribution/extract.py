@@ -344,8 +344,14 @@ def _reads_as_cue(
     to_someone = _said_to_someone(text, cue, c_end)  # "“I would,” Melanie said to the crowd"
     if reporting and next_word == "to" and not _that_soon(text, c_end, s_end) and not to_someone:
         return False  # "continued to sign up", "added to the list": not a report
-    if previous.lower() == "worth":
-        return False  # "It’s worth noting that …": the author's own aside
+    if previous.lower() in ("worth", "without"):
+        return False  # "It’s worth noting that …", "It goes without saying": the author's own aside
+    if cue.lemma == "ask" and next_word in ("for", "about"):
+        return False  # "asked for the files", "a reporter who asked about finances": a request or a question
+    if cue.lemma == "say" and re.match(r"\s+(?:something|a lot|much|little)\s+about\b", text[c_end:s_end]):
+        return False  # "says something about the extreme": an idiom, not a claim
+    if cue.lemma == "tell" and re.match(r"\s+(?:him|her|them|me|us|you)\s+to\s+[a-z]", text[c_end:s_end]):
+        return False  # "told her to leave": an order, not a claim
     if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
         return False  # "receptors have shown up in …", "she called in to the show"
     if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment"):
