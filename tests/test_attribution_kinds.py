@@ -241,3 +241,22 @@ def test_headline_lines_attribute_their_claim() -> None:
         ("Mayor", "River Bridge Will Reopen After Two Years of Repairs"),
         ("Council Treasurer", "City Budget Will Double Next Year"),
     ]
+
+
+def test_a_surname_completes_from_a_possessive_or_the_headline() -> None:
+    text = "Hours before Zach Lund’s two goals, the team was losing.\n\n“You can go either way,” Lund said."
+    assert [(a.source.name, a.source.kind) for a in run(text)] == [("Zach Lund", "person")]
+    from attribution_helpers import doc
+    from newsaudit.analyzers.attribution import attribute
+    from newsaudit.model import Document
+
+    body = "The campaign cost $449,000.\n\n“We need everyone on it,” Moen said on Tuesday."
+    plain = doc(body)
+    titled = Document(
+        text=body,
+        title="State campaign is working, Kristi Moen says",
+        paragraphs=plain.paragraphs,
+        sentences=plain.sentences,
+    )
+    assert [a.source.name for a in attribute(titled).attributions] == ["Kristi Moen"]
+    assert [a.source.kind for a in attribute(plain).attributions] == ["unknown"]

@@ -21,6 +21,8 @@ TITLED_NAME_RE = re.compile(
 )
 # Two capitalised words in a row, not at the start of a sentence: another person may be meant.
 OTHER_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z’'-]+ [A-Z][a-z’'-]+")
+# The end of a name: not inside a longer word, though a possessive may follow ("Zach Parise’s").
+NAME_END = r"(?:(?=[’']s\b)|(?![\w’'-]))"
 PRONOUN_WINDOW = 600  # characters back in which "he"/"she" may find their person
 NAME_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
 
@@ -174,7 +176,7 @@ class Resolver:
             if entity.kind != "person" or len(entity.name.split()) != 1 or entity.name.lower() in ("he", "she", "i"):
                 continue
             if _preceded_by_a_word(text, entity.name):
-                pattern = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})" + re.escape(entity.name) + r"(?![\w’'-])")
+                pattern = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})" + re.escape(entity.name) + NAME_END)
                 matches = list(pattern.finditer(text))
             else:  # most one-word names: no pattern to compile
                 matches = []
@@ -226,7 +228,8 @@ def _preceded_by_a_word(text: str, name: str) -> bool:
     while at >= 0:
         end = at + len(name)
         after = text[end] if end < len(text) else " "
-        if at >= 2 and text[at - 1].isspace() and not (_word_char(after) or after in "’'-"):
+        possessive = text[end : end + 2] in ("’s", "'s")  # "Zach Parise’s two goals"
+        if at >= 2 and text[at - 1].isspace() and (possessive or not (_word_char(after) or after in "’'-")):
             return True
         at = text.find(name, at + 1)
     return False
