@@ -260,3 +260,9 @@ def test_a_surname_completes_from_a_possessive_or_the_headline() -> None:
     )
     assert [a.source.name for a in attribute(titled).attributions] == ["Kristi Moen"]
     assert [a.source.kind for a in attribute(plain).attributions] == ["unknown"]
+
+
+def test_royal_and_rank_titles_keep_a_surname_a_person() -> None:
+    text = "Prince Andrew gave an interview on Saturday.\n\n“There was no indication,” Andrew said."
+    a = only(text)
+    assert (a.source.name, a.source.kind, a.source.role) == ("Andrew", "person", "Prince")

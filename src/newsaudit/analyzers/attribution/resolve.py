@@ -14,7 +14,8 @@ from newsaudit.resources import stopwords
 
 PERSON_TITLES = (
     r"President|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|Minister|Secretary|Gen\.|General|"
-    r"Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Prof\.|Professor|Chancellor|Premier|Ambassador|Chief"
+    r"Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|Prof\.|Professor|Chancellor|Premier|Ambassador|Chief|Prince|Princess|"
+    r"Pope|Sheikh|Rabbi|Coach|Speaker|Chairman|Chairwoman|Commissioner|Sgt\.|Lt\.|Capt\.|Col\.|Det\.|Detective"
 )
 TITLED_NAME_RE = re.compile(
     rf"\b(?P<title>{PERSON_TITLES})\s+(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){{0,2}})"
