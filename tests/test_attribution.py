@@ -556,3 +556,10 @@ def test_requests_orders_and_idioms_are_not_claims() -> None:
     ):
         assert run(text) == [], text
     assert only("She told police that she did not want an escort.").content.text == "she did not want an escort"
+
+
+def test_writing_a_thing_is_not_a_claim() -> None:
+    text = "Apple is in every large company, and eight of ten firms are writing custom apps, Cook told Benioff."
+    a = only(text)
+    assert (a.source.name, a.cue.text) == ("Cook", "told")
+    assert a.content.text.endswith("are writing custom apps")

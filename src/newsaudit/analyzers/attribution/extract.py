@@ -50,6 +50,7 @@ from newsaudit.analyzers.attribution.lexicon import (
     word_group,
 )
 from newsaudit.analyzers.attribution.quotes import Quote
+from newsaudit.resources import stopwords
 
 PASSIVE_THAT_RE = re.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been|is\s+being)\s+(?:widely\s+)?(?:reported|said|claimed|alleged|rumou?red|"
@@ -346,6 +347,13 @@ def _reads_as_cue(
         return False  # "continued to sign up", "added to the list": not a report
     if previous.lower() in ("worth", "without"):
         return False  # "It’s worth noting that …", "It goes without saying": the author's own aside
+    if (
+        cue.lemma == "write"
+        and form == "writing"
+        and _progressive(previous, before[k + 1 :])
+        and _content_word(next_word)
+    ):
+        return False  # "companies are writing custom apps": the thing written, not a claim
     if cue.lemma == "ask" and next_word in ("for", "about"):
         return False  # "asked for the files", "a reporter who asked about finances": a request or a question
     if cue.lemma == "say" and re.match(r"\s+(?:something|a lot|much|little)\s+about\b", text[c_end:s_end]):
@@ -385,6 +393,10 @@ SAID_TO_RE = re.compile(r"\s+to\s+(?:the|a|an|him|her|them|me|us|you|reporters|[
 def _said_to_someone(text: str, cue: Cue, c_end: int) -> bool:
     """ "“I would,” Melanie said to the TV": "say" with its addressee, not "continued to sign up"."""
     return cue.lemma == "say" and SAID_TO_RE.match(text, c_end) is not None
+
+
+def _content_word(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in stopwords()
 
 
 def _that_soon(text: str, position: int, end: int) -> bool:
