@@ -112,16 +112,15 @@ def headline_says(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(m.start("cue"), m.end("cue"), "say", "speech", source, content_start, content_end)
 
 
-def _title_case(line: str) -> bool:
+def _title_case(line: str, min_words: int = 4) -> bool:
+    """Whether at least 80% of a line's longer words (and ``min_words`` of them) are capitalised."""
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= min_words and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
-    words = [w for w in text[start:end].split() if len(w) > 3 and w[0].isalpha()]
     one_line = "\n" not in text[start:end].strip()
-    capitalised = sum(w[0].isupper() for w in words)
-    return len(name.split()) <= 2 and one_line and len(words) >= 3 and capitalised >= 0.8 * len(words)
+    return len(name.split()) <= 2 and one_line and _title_case(text[start:end], min_words=3)
 
 
 def according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:

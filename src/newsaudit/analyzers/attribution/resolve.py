@@ -194,7 +194,7 @@ class Resolver:
                     entity.name = " ".join([*first_names, entity.name])
                     break
             else:
-                titled = re.search(rf"\b({PERSON_TITLES})\s+{re.escape(entity.name)}(?![\w’'-])", text)
+                titled = re.search(rf"\b({PERSON_TITLES})\s+{re.escape(entity.name)}{NAME_END}", text)
                 if titled and not entity.role:
                     entity.role = titled.group(1)  # "Mr. Trump", "Gov. Noem": a person, though never named in full
                 elif not entity.role:
