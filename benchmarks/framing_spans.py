@@ -52,6 +52,20 @@ def rules(short: set[str], gated: set[str]) -> dict[str, Rule]:
     }
 
 
+def score_rules(
+    sentences: list[tuple[list[str], set[int], float]], short: set[str], gated: set[str]
+) -> dict[str, tuple[float, float, float]]:
+    """Token P / R / F1 of each rule over (tokens, gold token indices, the sentence's bias score)."""
+    out = {}
+    for name, rule in rules(short, gated).items():
+        tp = fp = fn = 0
+        for tokens, gold, b in sentences:
+            a, c, d = count(tokens, gold, lambda t, b=b, rule=rule: rule(t, b))
+            tp, fp, fn = tp + a, fp + c, fn + d
+        out[name] = prf(tp, fp, fn)
+    return out
+
+
 def babe(data: Path) -> dict[str, tuple[float, float, float]]:
     from finetune_sentences import babe_split
     from loaded_words import build
@@ -65,17 +79,12 @@ def babe(data: Path) -> dict[str, tuple[float, float, float]]:
     short = {w for w, _, _ in build(rest)}
     gated = {w for w, _, _ in build(rest, 1, 0.4)} - short
     biased = [s["biased"] for s in sentence_scores([r["text"] for r in held])]
-    out = {}
-    for name, rule in rules(short, gated).items():
-        tp = fp = fn = 0
-        for row, b in zip(held, biased, strict=True):
-            tokens = WORD.findall(row["text"].lower())
-            marked = {w.lower().strip() for w in ast.literal_eval(row["biased_words"] or "[]")}
-            gold = {j for j, t in enumerate(tokens) if t in marked}
-            a, c, d = count(tokens, gold, lambda t, b=b, rule=rule: rule(t, b))
-            tp, fp, fn = tp + a, fp + c, fn + d
-        out[name] = prf(tp, fp, fn)
-    return out
+    scored = []
+    for row, b in zip(held, biased, strict=True):
+        tokens = WORD.findall(row["text"].lower())
+        marked = {w.lower().strip() for w in ast.literal_eval(row["biased_words"] or "[]")}
+        scored.append((tokens, {j for j, t in enumerate(tokens) if t in marked}, b))
+    return score_rules(scored, short, gated)
 
 
 def basil(data: Path) -> tuple[dict[str, tuple[float, float, float]], int]:
@@ -108,14 +117,8 @@ def basil(data: Path) -> tuple[dict[str, tuple[float, float, float]], int]:
                         gold.add(j)
                 scored.append((tokens, gold, sentence))
     biased = [s["biased"] for s in sentence_scores([sentence for _, _, sentence in scored])]
-    out = {}
-    for name, rule in rules(short, gated).items():
-        tp = fp = fn = 0
-        for (tokens, gold, _), b in zip(scored, biased, strict=True):
-            a, c, d = count(tokens, gold, lambda t, b=b, rule=rule: rule(t, b))
-            tp, fp, fn = tp + a, fp + c, fn + d
-        out[name] = prf(tp, fp, fn)
-    return out, spans
+    rows = [(tokens, gold, b) for (tokens, gold, _), b in zip(scored, biased, strict=True)]
+    return score_rules(rows, short, gated), spans
 
 
 def ptc(data: Path) -> list[str]:

@@ -8,6 +8,7 @@ import re
 
 from newsaudit.analyzers.attribution.content import RELATIVE_PRONOUNS
 from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, is_time_phrase, left_phrase, tokens
+from newsaudit.analyzers.attribution.kinds import is_name
 from newsaudit.analyzers.attribution.lexicon import state_names, word_group
 
 ROLE_HEADS = word_group("role_heads")
@@ -126,7 +127,7 @@ def _apposition(
         if source is None:
             return None
         extent_text = text[source.start : before[k][1]]
-        if _is_name(role) and not _is_name(source.text):  # "The group that owns X, Big Machine, says"
+        if is_name(role.split()) and not is_name(source.text.split()):  # "The group that owns X, Big Machine, says"
             core = (before[j + 1][1], before[k][1])
             described = DESCRIBED_RE.match(text, s_start, before[j][1])  # the whole noun phrase, clause and all
             start = described.start("np") if described else source.start
@@ -174,8 +175,3 @@ def _chained_piece(text: str, s_start: int, before: list[tuple[str, int, int]], 
     place = 1 <= len(words) <= 2 and all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words)
     after_place = len(lead) >= 2 and lead[-1][:1].isupper() and lead[-2] in ("in", "of", "at", "from")
     return place and (piece in state_names() or after_place)
-
-
-def _is_name(phrase: str) -> bool:
-    words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "de")]
-    return bool(words) and all(w[:1].isupper() for w in words)

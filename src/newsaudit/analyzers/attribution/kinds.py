@@ -98,8 +98,10 @@ SHARE_WORDS = frozenset({"percent", "per", "majority", "minority", "half", "thir
 NEWSPAPER_NAMES = word_group("newspaper_names")
 
 
-def _is_name(words: list[str]) -> bool:
-    return all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
+def is_name(words: list[str]) -> bool:
+    """Whether words are a name: each capitalised but for linking words ("Institute of the Arts")."""
+    kept = [w for w in words if w.lower() not in ("of", "and", "the", "de")]
+    return bool(kept) and all(w[:1].isupper() for w in kept)
 
 
 def is_capitalised(word: str) -> bool:
@@ -159,7 +161,7 @@ def parse(phrase: str) -> Parsed:
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
         return Parsed(known.name, "outlet", None, False, known.domain)
-    if len(words) > 2 and words[0].lower() == "the" and words[-1] in NEWSPAPER_NAMES and _is_name(words[1:]):
+    if len(words) > 2 and words[0].lower() == "the" and words[-1] in NEWSPAPER_NAMES and is_name(words[1:]):
         return Parsed(stripped, "outlet", None)  # "the Sioux Falls Daily Herald": a newspaper's name
     if stripped in organization_names() or stripped in state_names():
         return Parsed(stripped, "organization", None)  # "Goldman Sachs said", "China said"
