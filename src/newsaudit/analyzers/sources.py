@@ -295,8 +295,11 @@ def stem_index() -> dict[str, str]:
             found.setdefault(labels[0].replace("-", ""), []).append(domain)
     out = {}
     for stem, domains in found.items():
+        if len(domains) == 1:  # most stems: nothing to rank (this index is built at cold start)
+            out[stem] = domains[0]
+            continue
         ranked = sorted(domains, key=lambda d: _tld_rank(d.split(".", 1)[1]))
-        if len(ranked) == 1 or _tld_rank(ranked[0].split(".", 1)[1]) < _tld_rank(ranked[1].split(".", 1)[1]):
+        if _tld_rank(ranked[0].split(".", 1)[1]) < _tld_rank(ranked[1].split(".", 1)[1]):
             out[stem] = ranked[0]
     return out
 
