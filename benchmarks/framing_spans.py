@@ -1,6 +1,6 @@
-"""Loaded-language spans (``framing.v4``) against human word- and span-level marks, token F1.
+"""Loaded-language spans (``framing.v5``) against human word- and span-level marks, token F1.
 
-framing.v4 flags a word of the short list (``loaded_words.tsv``) anywhere, and a word of the gated
+framing.v5 flags a word of the short list (``loaded_words.tsv``) anywhere, and a word of the gated
 list (``loaded_words_gated.tsv``) only in a sentence whose ``biased`` score reaches
 ``framing.GATED_BIAS``. Each figure is given for that rule and for the short list alone.
 

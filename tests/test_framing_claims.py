@@ -1,4 +1,4 @@
-"""framing.v4, claims.v3, the shipped sentence heads and score_sentences."""
+"""framing.v5, claims.v4, the shipped sentence heads and score_sentences."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 import newsaudit
-from newsaudit import segment, textmodel
+from newsaudit import segment, staticvec, textmodel
 from newsaudit.analyzers import AnalyzerOutput
 from newsaudit.analyzers.claims import ClaimsAnalyzer
 from newsaudit.analyzers.framing import FramingAnalyzer, speculative_score
@@ -40,11 +40,37 @@ def _reference_decision(model: textmodel.LinearTextModel, text: str) -> float:
     word_idf, char_idf, word_coef, char_coef, intercept = model.weights
     words = textmodel.word_ngrams(text, model.lowercase)
     chars = textmodel.char_ngrams(text, model.lowercase)
-    return (
+    z = (
         intercept
         + block(words, model.word_vocab, word_idf, word_coef)
         + block(chars, model.char_vocab, char_idf, char_coef)
     )
+    if model.stack is None:
+        return float(z)
+    return float(model.stack[0] * z + model.stack[1] + _reference_vector(text) @ model.stack[2:])
+
+
+def _reference_vector(text: str) -> np.ndarray:
+    """The static vector as its model card defines it: the mean of the text's token vectors (unknown
+    tokens dropped), L2-normalised; zeros for a text without tokens."""
+    encoder = staticvec.load()
+    ids = [i for i in encoder.tokenizer.encode(text, add_special_tokens=False).ids if i != encoder.unknown]
+    if not ids:
+        return np.zeros(encoder.dims)
+    mean = np.mean([encoder.embeddings[i].astype(np.float64) for i in ids], axis=0)
+    return np.asarray(mean / np.linalg.norm(mean))
+
+
+def test_the_fast_sentence_heads_are_stacked_on_static_vectors() -> None:
+    # the three sentence heads read the static vector (the headline's clickbait head does not), and a
+    # text's vector does not depend on its batch
+    assert all(textmodel.load(name).stack is not None for name in textmodel.SENTENCE_HEADS)
+    assert textmodel.load("clickbait").stack is None
+    texts = ["Officials said the plan was approved.", "", "¿Qué? 東京", "Officials said the plan was approved."]
+    batch = staticvec.load().encode(texts)
+    assert batch.shape == (4, staticvec.load().dims) and not batch[1].any()
+    for text, got in zip(texts, batch, strict=True):
+        assert np.allclose(got, _reference_vector(text), atol=1e-5)
 
 
 def test_vectorised_scoring_equals_the_one_text_definition() -> None:
@@ -60,7 +86,8 @@ def test_vectorised_scoring_equals_the_one_text_definition() -> None:
         model = textmodel.load(name)
         batch = model.decisions(texts)
         for text, got in zip(texts, batch, strict=True):
-            assert abs(got - _reference_decision(model, text)) < 1e-9
+            # the static vector is float32, so a stacked head agrees to float32 precision
+            assert abs(got - _reference_decision(model, text)) < (1e-9 if model.stack is None else 1e-5)
         assert abs(model.decision(texts[3]) - batch[3]) < 1e-12  # a text's score does not depend on its batch
 
 
@@ -71,7 +98,8 @@ def test_the_shared_sentence_group_scores_like_each_head_alone() -> None:
     for index, name in enumerate(textmodel.SENTENCE_HEADS):
         alone = textmodel.load_group((name,)).decisions_all(texts)[0]
         assert np.allclose(shared.decisions_all(texts)[index], alone, rtol=0, atol=1e-9)
-        assert np.allclose(textmodel.load(name).decisions(texts), alone, rtol=0, atol=1e-9)
+        alone_stacked = textmodel.LinearTextModel(textmodel.load_group((name,)), 0).decisions(texts)
+        assert np.allclose(textmodel.load(name).decisions(texts), alone_stacked, rtol=0, atol=1e-9)
 
 
 def test_shipped_heads_load_and_score_in_range() -> None:
@@ -217,7 +245,7 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     monkeypatch.setattr(onnxhead.OnnxHead, "run", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    # framing.v4 and claims.v3 share one encoding of the article's six sentences; hyperpartisan.v3 then
+    # framing.v5 and claims.v4 share one encoding of the article's six sentences; hyperpartisan.v3 then
     # scores the title alone
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)

@@ -251,7 +251,7 @@ def write_card(
 ) -> None:
     scores = held_out_scores(data, out)
     lines = "\n".join(f"  - {name}: {value:.3f}" for name, value in scores.items())
-    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v4 and claims.v3)
+    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v5 and claims.v4)
 
 - Task: two sentence scores from one encoder pass: `checkworthy` (a factual claim a fact-checker would
   verify, ClaimBuster sense) and `biased` (media bias, BABE sense). Logits `[batch, 4]`, two per head in

@@ -172,7 +172,7 @@ def main() -> None:
     }
     (OUT / "propaganda.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     shown = [k for k, v in precision.items() if v >= SHOW_PRECISION]
-    card = f"""# Model card: `propaganda` (newsaudit framing.v4, propaganda techniques)
+    card = f"""# Model card: `propaganda` (newsaudit framing.v5, propaganda techniques)
 
 - Task: SemEval-2020 Task 11 — find propaganda spans (SI) and name their technique (TC, 14 techniques).
 - Models: per-token logistic regression over hashed word/neighbour/shape/suffix features ({propaganda.TOKEN_DIM:,}

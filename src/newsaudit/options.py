@@ -42,8 +42,9 @@ class Options:
     propaganda_min_precision: float = 0.7
     """Show a propaganda technique only if its precision on PTC dev reaches this (0 shows all)."""
     profile: str = "full"
-    """'full': every model, transformer heads included; 'fast': linear heads only (check-worthiness
-    by the TF-IDF head, headline stance by word overlap alone) — for large corpora."""
+    """'full': every model, transformer heads included; 'fast': linear heads only (bias,
+    subjectivity and check-worthiness by TF-IDF heads stacked with static token vectors, headline
+    stance by word overlap alone) — for large corpora."""
     analyzers: tuple[str, ...] | None = None
     """Names of analyzers to run (e.g. ('attribution',)); None runs every registered one."""
 

@@ -8,7 +8,9 @@ script checks that they agree on the test data. Files per model, in ``newsaudit/
 ``<name>.npz`` (float32 arrays: ``word_idf``, ``char_idf``, ``coef``, ``intercept``, optional
 ``lowercase``; loaded with ``allow_pickle=False``), ``<name>.vocab.json`` (the two vocabularies)
 and ``<name>.md`` (model card: data, licence, scores, date). The sentence heads are loaded as one
-group over the union of their vocabularies, so a sentence is featurised once for all three.
+group over the union of their vocabularies, so a sentence is featurised once for all three. A head
+whose file has a ``stack`` array also reads the sentence's static vector (``newsaudit.staticvec``):
+a second, small logistic regression over the TF-IDF decision and that vector gives its score.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from functools import cache
 from importlib import resources
 
 import numpy as np
+
+from newsaudit import staticvec
 
 WORD_RE = re.compile(r"(?u)\b\w\w+\b")
 SPACE_RE = re.compile(r"\s\s+")
@@ -119,6 +123,10 @@ class HeadGroup:
     intercepts: np.ndarray
     lowercase: bool = True
     """False for heads where case carries signal (headline style)."""
+    stacks: tuple[np.ndarray | None, ...] = ()
+    """Per head, optional stacking weights: ``[a, b, w...]`` turn the TF-IDF decision ``z`` into
+    ``a·z + b + w·v``, where ``v`` is the text's static vector (``newsaudit.staticvec``); trained by
+    ``training/sentence_heads.py`` on cross-validated decisions."""
 
     _char_cache: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     _last: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
@@ -197,10 +205,22 @@ class LinearTextModel:
         g, i = self.group, self.index
         return g.word_idf[i], g.char_idf[i], g.word_coef[i], g.char_coef[i], float(g.intercepts[i])
 
+    @property
+    def stack(self) -> np.ndarray | None:
+        """``[a, b, w...]`` for a stacked head (see ``HeadGroup.stacks``), else None."""
+        return self.group.stacks[self.index] if self.group.stacks else None
+
     def decisions(self, texts: Sequence[str]) -> np.ndarray:
-        """The logistic regression's decision value for each text (one vectorised pass)."""
+        """The head's decision value (log-odds) for each text, in one vectorised pass: the TF-IDF
+        logistic regression's, then, for a stacked head, the stack's over it and the static vector."""
         row: np.ndarray = self.group.decisions_all(texts)[self.index]
-        return row
+        stack = self.stack
+        if stack is None:
+            return row
+        # a row-wise sum, not a matrix product, so that a text's score does not depend on its batch
+        vectors = staticvec.load().encode(texts).astype(np.float64)
+        stacked: np.ndarray = stack[0] * row + stack[1] + (vectors * stack[2:]).sum(axis=1)
+        return stacked
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         z = np.clip(self.decisions(texts), -500.0, 500.0)
@@ -239,6 +259,9 @@ def load_group(names: tuple[str, ...]) -> HeadGroup:
     for _, vocab in files:
         for kind in ("word", "char"):
             table = merged[kind]
+            if not table:  # the first head's n-grams are distinct: no lookups needed
+                table.update(zip(vocab[kind], range(len(vocab[kind])), strict=True))
+                continue
             for gram in vocab[kind]:
                 table.setdefault(gram, len(table))
     idf = {kind: np.zeros((len(names), len(merged[kind]))) for kind in ("word", "char")}
@@ -247,7 +270,9 @@ def load_group(names: tuple[str, ...]) -> HeadGroup:
         offset = len(vocab["word"])
         weights = {"word": arrays["coef"][:offset], "char": arrays["coef"][offset:]}
         for kind in ("word", "char"):
-            columns = np.array([merged[kind][g] for g in vocab[kind]], dtype=np.int64)
+            table = merged[kind]
+            grams = vocab[kind]
+            columns = np.arange(len(grams)) if head == 0 else np.array([table[g] for g in grams], dtype=np.int64)
             idf[kind][head, columns] = arrays[f"{kind}_idf"]
             coef[kind][head, columns] = weights[kind]
     return HeadGroup(
@@ -260,6 +285,7 @@ def load_group(names: tuple[str, ...]) -> HeadGroup:
         char_coef=coef["char"],
         intercepts=np.array([float(arrays["intercept"][0]) for arrays, _ in files]),
         lowercase=lowercase.pop(),
+        stacks=tuple(arrays["stack"].astype(np.float64) if "stack" in arrays else None for arrays, _ in files),
     )
 
 

@@ -1,8 +1,9 @@
-"""``claims.v3``: what a fact-checker should look at first.
+"""``claims.v4``: what a fact-checker should look at first.
 
 Each sentence gets a ``checkworthy`` score — from the shipped fine-tuned MiniLM head run with
-onnxruntime (``data/models/sentence-minilm``, which also gives framing.v4 its bias score), or
-the linear head in the ``fast`` profile or when that file is absent —
+onnxruntime (``data/models/sentence-minilm``, which also gives framing.v5 its bias score), or
+the linear head (TF-IDF stacked with static token vectors, ``newsaudit.textmodel``) in the
+``fast`` profile or when that file is absent —
 and a rank; sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each
 naming the attribution it rests on (from ``attribution.v1``) or saying that the author makes
 the claim.
@@ -17,7 +18,7 @@ from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.model import Attribution, Document, Finding
 from newsaudit.options import Options
 
-NAME = "claims.v3"
+NAME = "claims.v4"
 CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps its score and rank
 
 
@@ -34,7 +35,7 @@ def checkworthy_scores(sentences: list[str], *, fast: bool = False) -> list[floa
 @register
 class ClaimsAnalyzer:
     name = "claims"
-    version = 3
+    version = 4
     requires: tuple[str, ...] = ("attribution",)
     english_only = True
 

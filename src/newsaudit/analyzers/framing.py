@@ -1,10 +1,11 @@
-"""``framing.v4``: how it is said — bias, subjectivity, speculation and loaded words.
+"""``framing.v5``: how it is said — bias, subjectivity, speculation and loaded words.
 
 Per sentence (``sentences[i]``): ``biased`` from the shipped sentence transformer
 (``onnxhead.SENTENCE_HEAD``, int8 ONNX), and ``subjective`` from a logistic head on that same
 pass's pooled vector (``onnxhead.SUBJECTIVE_HEAD``: its CheckThat! data is non-commercial, so it
 trains only that small head, never the shared encoder); in the ``fast`` profile both from linear
-heads (``newsaudit.textmodel``); model cards in ``data/models``.
+heads (``newsaudit.textmodel``: TF-IDF stacked with static token vectors); model cards in
+``data/models``.
 ``speculative`` from hedge cues (``data/hedges.tsv``). Findings, each with a span and a reason:
 
 - ``biased`` / ``subjective``: sentences whose score passes ``FINDING_THRESHOLDS`` (every
@@ -33,7 +34,7 @@ from newsaudit.model import Document, Finding
 from newsaudit.options import Options
 from newsaudit.resources import table
 
-NAME = "framing.v4"
+NAME = "framing.v5"
 # Score from which a sentence becomes a finding. BABE is about half biased by design, so its heads
 # read everyday news the same way: at 0.5 they flag 51–52% of the 7,692 sentences of the 181 real
 # benchmark pages, at 0.8 11–13%, where their precision on held-out BABE is 0.86 (sentence-minilm,
@@ -123,7 +124,7 @@ def _scored(
 @register
 class FramingAnalyzer:
     name = "framing"
-    version = 4
+    version = 5
     requires: tuple[str, ...] = ("attribution",)
     english_only = True
 
