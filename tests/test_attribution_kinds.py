@@ -266,3 +266,38 @@ def test_royal_and_rank_titles_keep_a_surname_a_person() -> None:
     text = "Prince Andrew gave an interview on Saturday.\n\n“There was no indication,” Andrew said."
     a = only(text)
     assert (a.source.name, a.source.kind, a.source.role) == ("Andrew", "person", "Prince")
+
+
+def test_those_opens_an_unnamed_group_source() -> None:
+    for text, source in (
+        ("Those opposed to the tax have argued that it hurts renters.", "Those opposed to the tax"),
+        ("Those familiar with the budget say the gap is wider.", "Those familiar with the budget"),
+        ("Those close to her said she would run again.", "Those close to her"),
+    ):
+        a = only(text)
+        assert (a.source.name, a.source.kind) == (source, "anonymous")
+    a = only("Those are the rules, the coach said.")  # "those" as the content’s subject
+    assert (a.source.name, a.source.kind, a.content.text) == ("coach", "person", "Those are the rules")
+
+
+def test_a_group_noun_before_who_keeps_its_clause_through_a_belief_verb() -> None:
+    a = only("Several tenants who sought repairs in the spring reported that nothing was fixed.")
+    assert (a.source.name, a.source.kind) == ("Several tenants who sought repairs in the spring", "anonymous")
+
+
+def test_a_document_addressed_to_someone_is_the_document() -> None:
+    a = only("A memo to staff indicated that the office would close.")
+    assert (a.source.name, a.source.kind) == ("memo to staff", "document")
+    assert only("The notice said parking would be free.").source.kind == "document"
+
+
+def test_a_negated_passive_cue_has_no_source() -> None:
+    # "isn't expected until next year" is a schedule, not the car's claim
+    assert run("The new model based on the larger frame isn’t expected until next spring.") == []
+    assert run("The ruling wasn't announced until Friday.") == []
+
+
+def test_people_in_court_and_crime_reports_are_persons() -> None:
+    for noun in ("suspect", "defendant", "plaintiff"):
+        a = only(f"The {noun} said he had been at home all night.")
+        assert a.source.kind == "person", noun

@@ -17,6 +17,7 @@ from newsaudit.analyzers.attribution.kinds import (
     DOCUMENT_HEADS,
     NAME_PARTICLES,
     PRONOUNS,
+    THOSE_OPENERS,
     group_nouns,
     is_capitalised,
     office_words,
@@ -174,6 +175,9 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     end_index = len(toks) - 1
     while end_index >= 0 and skippable(toks[end_index][0]):
         end_index -= 1
+    those = _those_phrase(toks, end_index)
+    if those is not None:  # "Those in favor of the ban have said", "those close to him said"
+        return Phrase(toks[those][1], toks[end_index][2], text[toks[those][1] : toks[end_index][2]])
     # "Some economists who have done the calculations say": the noun before "who" heads the source
     i = (_relative_clause(toks, end_index) or end_index + 1) - 1
     while i >= 0:
@@ -199,6 +203,9 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
             ):
                 i -= 1
                 continue
+            if low == "to" and 0 < i < end_index and toks[i - 1][0].lower() in DOCUMENT_HEADS:
+                i -= 1  # "A letter to shareholders said", "a presentation to bondholders indicated"
+                continue
             break
         if low in LINKING_PREPOSITIONS and i < end_index:
             following = toks[i + 1][0]
@@ -211,14 +218,33 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     return _phrase(text, toks, i + 1, end_index, strict=strict)
 
 
+THOSE_BREAKS = frozenset(("that", "which", "who", "whom", "but", "because", "if", "when", "while", "as", "and", "or"))
+
+
+def _those_phrase(toks: list[tuple[str, int, int]], end_index: int) -> int | None:
+    """Where "those" opens an unnamed group that ends at the cue ("Those in favor of the ban",
+    "those close to the talks", "those familiar with the plan"), or None. Its words must be
+    lowercase, with no other verb, cue or clause break among them."""
+    for k in range(end_index - 1, max(-1, end_index - 8), -1):
+        word = toks[k][0]
+        low = word.lower()
+        if low == "those":
+            return k if toks[k + 1][0] in THOSE_OPENERS else None
+        cue = cues().get(low) if word.islower() else None
+        if not word.isalpha() or low in AUXILIARIES or low in THOSE_BREAKS or (cue and cue.tier != "belief"):
+            return None  # a belief-tier form is the group's own: "those opposed to the tax"
+    return None
+
+
 def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | None:
     """Where "who" opens a short relative clause that ends at the cue and follows a group or
     person noun ("Residents who fled the fire said"), or None. The clause's own words must not
     name another subject ("officials who Smith said …") or hold another cue."""
     for k in range(end_index - 1, max(0, end_index - 9), -1):
         word = toks[k][0]
-        if word in BOUNDARY or (word.islower() and word in cues()):
-            return None
+        cue = cues().get(word) if word.islower() else None
+        if word in BOUNDARY or (cue is not None and cue.tier != "belief"):
+            return None  # a belief-tier verb is the clause's own ("consumers who sought help")
         if word != "who":
             continue
         noun, verb = toks[k - 1][0].lower(), toks[k + 1][0]

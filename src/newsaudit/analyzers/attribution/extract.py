@@ -80,6 +80,14 @@ ADDED_AMOUNT_RE = re.compile(
 )  # "The stock added 2%", "Bemstrom added a goal"
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
 NOUN_LIKE = word_group("noun_like_cues")
+
+
+def _be_form(word: str) -> bool:
+    """ "is", "were", and the negated "isn’t", "weren't" (one token each)."""
+    low = word.lower().replace("’", "'")
+    return (low[:-3] if low.endswith("n't") else low) in BE_FORMS
+
+
 DETERMINERS = word_group("determiners")
 CLAUSE_BREAK_RE = re.compile(
     r"(?:,|;|\s—|\s–)\s+(?:(?:though|although|but|while|and|as|because|even\s+as|whereas|when|after)\s+)?(?=\S)",
@@ -238,7 +246,7 @@ def _verb_candidate(
     previous = before[k][0] if k >= 0 else ""
     form = text[c_start:c_end].lower()
     participle = form.endswith("ed") or form in PARTICIPLES
-    passive = participle and any(t[0].lower() in BE_FORMS for t in before[k + 1 :])
+    passive = participle and any(_be_form(t[0]) for t in before[k + 1 :])
     if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
         if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]) or _to_hospital(text, c_end, s_end):
             return None  # "No date has been announced", "was admitted to hospital": an event, not a claim

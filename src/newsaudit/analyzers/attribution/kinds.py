@@ -52,6 +52,11 @@ NOT_OCCUPATIONS = frozenset({"list", "playlist", "wishlist", "checklist", "twist
 
 
 ANONYMOUS_HEADS = word_group("anonymous_heads")
+THOSE_OPENERS = frozenset(
+    ("in", "close", "closest", "familiar", "opposed", "with", "at", "on", "inside", "within", "involved", "near")
+)
+"""Words after "those" that make it an unnamed group of people ("those close to the talks"), not a
+determiner ("those facts")."""
 
 
 OUTLET_DESCRIPTORS_RE = re.compile(
@@ -155,8 +160,8 @@ def parse(phrase: str) -> Parsed:
         return Parsed(known.name if known else name, "outlet", role, False, known.domain if known else None)
     words = text.split()
     stripped = strip_article(text)
-    if any(w.lower() in SHARE_WORDS or w.endswith("%") for w in words[:4]):
-        return Parsed(stripped, "anonymous", None)  # "70 percent of Americans", "a majority of voters"
+    if _share_or_those(words):
+        return Parsed(stripped, "anonymous", None)
     head_words = _head_part(words)
     known = outlet_index().get(stripped) or outlet_index().get(text)
     if known:
@@ -209,6 +214,14 @@ def parse(phrase: str) -> Parsed:
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
     return Parsed(name, "person", title)
+
+
+def _share_or_those(words: list[str]) -> bool:
+    """A share of a group ("70 percent of Americans", "a majority of voters") or an unnamed group
+    opened by "those" ("those close to the talks"): anonymous whatever the head noun."""
+    if any(w.lower() in SHARE_WORDS or w.endswith("%") for w in words[:4]):
+        return True
+    return words[0].lower() == "those" and len(words) > 1 and words[1] in THOSE_OPENERS
 
 
 def _unnamed(stripped: str, head: str, words: list[str]) -> Parsed:
