@@ -301,3 +301,10 @@ def test_people_in_court_and_crime_reports_are_persons() -> None:
     for noun in ("suspect", "defendant", "plaintiff"):
         a = only(f"The {noun} said he had been at home all night.")
         assert a.source.kind == "person", noun
+
+
+def test_a_research_institute_is_an_organisation_and_its_survey_a_document() -> None:
+    a = only("The Institute for Fiscal Studies found that the cuts fell hardest on renters.")
+    assert (a.source.name, a.source.kind) == ("Institute for Fiscal Studies", "organization")
+    assert only("A Brookings Institution study found that rents rose.").source.kind == "document"
+    assert only("The Mueller Report said the campaign did not conspire.").source.kind == "document"

@@ -204,7 +204,7 @@ def parse(phrase: str) -> Parsed:
     title = strip_article(" ".join(role_words)) or None
     if title is not None and title.lower() in ("the", "a", "an"):
         title = None
-    if head in DOCUMENT_HEADS:
+    if head in DOCUMENT_HEADS and not _named_organisation(head_words[-1], name_words):
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # "Pentagon officials"; not "Indiana State Police"
         return Parsed(stripped, "anonymous", None)
@@ -214,6 +214,12 @@ def parse(phrase: str) -> Parsed:
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
     return Parsed(name, "person", title)
+
+
+def _named_organisation(head: str, name_words: list[str]) -> bool:
+    """A capitalised document head inside an organisation's name: "the Centre for Economic Policy
+    Research" (not "the Mueller Report", nor "a Pew Research Center survey")."""
+    return is_capitalised(head) and any(_org_word(w) for w in name_words)
 
 
 def _share_or_those(words: list[str]) -> bool:
