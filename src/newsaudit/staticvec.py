@@ -63,11 +63,6 @@ class StaticEncoder:
 
 
 @cache
-def available() -> bool:
-    return resources.files("newsaudit.data").joinpath("models").joinpath(NAME).joinpath("embeddings.npz").is_file()
-
-
-@cache
 def load() -> StaticEncoder:
     """The installed encoder (loaded once per process)."""
     from tokenizers import Tokenizer

@@ -80,14 +80,6 @@ ADDED_AMOUNT_RE = re.compile(
 )  # "The stock added 2%", "Bemstrom added a goal"
 BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
 NOUN_LIKE = word_group("noun_like_cues")
-
-
-def _be_form(word: str) -> bool:
-    """ "is", "were", and the negated "isn’t", "weren't" (one token each)."""
-    low = word.lower().replace("’", "'")
-    return (low[:-3] if low.endswith("n't") else low) in BE_FORMS
-
-
 DETERMINERS = word_group("determiners")
 CLAUSE_BREAK_RE = re.compile(
     r"(?:,|;|\s—|\s–)\s+(?:(?:though|although|but|while|and|as|because|even\s+as|whereas|when|after)\s+)?(?=\S)",
@@ -221,6 +213,12 @@ def _only_when_where_or_how(lead: str, after: list[str]) -> bool:
         lead.endswith(",") and len(words) >= 2 and words[0].lower() not in INTRO_OPENERS
     )
     return adverbial and content_led
+
+
+def _be_form(word: str) -> bool:
+    """ "is", "were", and the negated "isn’t", "weren't" (one token each)."""
+    low = word.lower().replace("’", "'")
+    return (low[:-3] if low.endswith("n't") else low) in BE_FORMS
 
 
 def _verb_candidate(
