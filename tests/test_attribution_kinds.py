@@ -308,3 +308,26 @@ def test_a_research_institute_is_an_organisation_and_its_survey_a_document() -> 
     assert (a.source.name, a.source.kind) == ("Institute for Fiscal Studies", "organization")
     assert only("A Brookings Institution study found that rents rose.").source.kind == "document"
     assert only("The Mueller Report said the campaign did not conspire.").source.kind == "document"
+
+
+def test_an_absolute_with_clause_names_who_speaks() -> None:
+    a = only("Rents climbed again in May, with analysts cautioning that the rise may last.")
+    assert (a.source.name, a.source.kind, a.content.text) == ("analysts", "anonymous", "the rise may last")
+    b = only("The river flooded the town, with some residents saying that the warning came late.")
+    assert (b.source.name, b.source.kind) == ("some residents", "anonymous")
+    c = only("She met with donors, saying that the campaign was sound.")  # no absolute clause: the subject
+    assert c.source.name == "She"
+
+
+def test_an_absolute_with_clause_stays_inside_the_claim_it_qualifies() -> None:
+    text = "The union believes turnout was higher, with some reports suggesting that 5,000 people marched."
+    outer, inner = run(text)
+    assert (outer.source.name, outer.content.text) == (
+        "union",
+        "turnout was higher, with some reports suggesting that 5,000 people marched",
+    )
+    assert (inner.source.name, inner.source.kind, inner.content.text) == (
+        "some reports",
+        "document",
+        "5,000 people marched",
+    )

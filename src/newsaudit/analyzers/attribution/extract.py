@@ -32,6 +32,7 @@ from newsaudit.analyzers.attribution.content import (
     trim_end,
 )
 from newsaudit.analyzers.attribution.entities import (
+    AUXILIARIES,
     Phrase,
     is_time_phrase,
     tokens,
@@ -259,9 +260,7 @@ def _verb_candidate(
     # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
     coordinated = previous.lower() == "and" and k >= 1 and not participle and not strict
     if participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
-        source, role = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start), None
-        if source is None:
-            source = Phrase(c_start, c_start, "")  # filled from the sentence's previous attribution
+        source, role = _clause_subject(text, s_start, before, k, c_start, participle=participle), None
     elif inverted_after_comma(text, cue, before, c_end, s_end):
         source, role = None, None  # "…, too, said Mary Lovely, an economist": the source follows
     else:
@@ -314,6 +313,33 @@ def _verb_candidate(
     if (previous not in (",", "”", "’", '"', "'") and k >= 0) or cue.frame == "tell":
         return None  # no "“…,” told X": a tell cue needs its source before it
     return inverted_candidate(text, s_start, s_end, c_start, c_end, cue, quotes)
+
+
+def _clause_subject(
+    text: str, s_start: int, before: list[tuple[str, int, int]], k: int, c_start: int, *, participle: bool
+) -> Phrase:
+    """Who speaks in a participle or coordinated clause: the subject of ", with economists warning",
+    else the sentence's subject, else an empty phrase that the sentence's previous attribution fills."""
+    absolute = _with_subject(text, before, k) if participle else None
+    if absolute is not None:
+        return absolute
+    subject = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start)
+    return subject if subject is not None else Phrase(c_start, c_start, "")
+
+
+def _with_subject(text: str, before: list[tuple[str, int, int]], k: int) -> Phrase | None:
+    """The subject of an absolute "with" clause ending at a participle cue: ", with forecasters
+    warning", ", with some officials saying"; None unless ", with" opens at most five plain words."""
+    for j in range(k, max(-1, k - 6), -1):
+        word = before[j][0]
+        if word.lower() == "with":
+            if j < 1 or before[j - 1][0] != "," or j == k:
+                return None
+            start, end = before[j + 1][1], before[k][2]
+            return Phrase(start, end, text[start:end])
+        if not word.isalpha() or word.lower() in AUXILIARIES:  # a cue form here is a noun: "some reports"
+            return None
+    return None
 
 
 def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
@@ -494,7 +520,8 @@ def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
     """Nest attributions. A relay frame ("..., CNN reported", "..., according to X") whose
     content holds another cue becomes that inner attribution's ``via``. Any other attribution
     whose content runs into a second one ("X said ..., though she acknowledged ...") is cut
-    at the clause boundary before it."""
+    at the clause boundary before it, unless that clause is an absolute "with" clause, part of
+    what it says ("X believes the toll is higher, with some reports suggesting 200 died")."""
     found.sort(key=lambda c: c.cue_start)
     outer_ids: set[int] = set()
     for inner in found:
@@ -513,7 +540,8 @@ def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
                     inner.content_end = trim_end(text, inner.content_start, relay_start)
             elif outer.content_start < inner_start:
                 breaks = list(CLAUSE_BREAK_RE.finditer(text, outer.content_start, inner_start + 1))
-                if breaks and not _in_quote_text(text, outer.content_start, breaks[0].start()):
+                absolute = breaks and text[breaks[-1].end() : inner_start].lower().startswith("with ")
+                if breaks and not absolute and not _in_quote_text(text, outer.content_start, breaks[0].start()):
                     cut = trim_end(text, outer.content_start, breaks[-1].start())
                     outer.content_end = min(outer.content_end, cut)
     return [c for c in found if id(c) not in outer_ids]
