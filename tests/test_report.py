@@ -90,6 +90,19 @@ def test_stdin_and_output_file(tmp_path: Path) -> None:
     assert "## Removed from the page" in markdown
 
 
+def test_audit_takes_the_fast_profile_and_refuses_an_unknown_one() -> None:
+    full = json.loads(runner.invoke(app, ["audit", str(EXAMPLE), "--format", "json"]).stdout)
+    result = runner.invoke(app, ["audit", str(EXAMPLE), "--format", "json", "--profile", "fast"])
+    assert result.exit_code == 0, result.stderr
+    fast = json.loads(result.stdout)
+    assert fast["article"]["text"] == full["article"]["text"]
+    # the fast profile's linear heads score the same sentences differently from the transformer
+    scores = [[s["checkworthy"] for s in r["sentences"]] for r in (full, fast)]
+    assert scores[0] != scores[1]
+    refused = runner.invoke(app, ["audit", str(EXAMPLE), "--profile", "turbo"])
+    assert refused.exit_code == 2 and "unknown profile" in refused.stderr
+
+
 def test_schema_command_prints_the_schema() -> None:
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0

@@ -44,6 +44,15 @@ def _fail(exc: BaseException) -> NoReturn:
     raise typer.Exit(EXIT_INTERNAL)
 
 
+PROFILE_HELP = "full (every model) or fast (linear heads only: for corpora, see BENCHMARKS.md)."
+
+
+def _check_profile(profile: str) -> None:
+    if profile not in ("full", "fast"):
+        typer.echo(f"error[E100]: unknown profile {profile!r}: full or fast", err=True)
+        raise typer.Exit(EXIT_INPUT)
+
+
 @app.command()
 def audit(
     source: Annotated[str, typer.Argument(help="A URL, a file (HTML or text), or - for standard input.")],
@@ -58,6 +67,7 @@ def audit(
     ] = False,
     require_english: Annotated[bool, typer.Option(help="Refuse non-English articles (exit 2).")] = False,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Keep every line of a text input.")] = False,
+    profile: Annotated[str, typer.Option(help=PROFILE_HELP)] = "full",
 ) -> None:
     """Audit one article and print the report."""
     from newsaudit.pipeline import audit as run_audit
@@ -69,7 +79,9 @@ def audit(
     if kind not in (None, "html", "text"):
         typer.echo(f"error[E100]: unknown kind {kind!r}; choose html or text", err=True)
         raise typer.Exit(EXIT_INPUT)
+    _check_profile(profile)
     options = Options(
+        profile=profile,
         timeout=timeout,
         max_bytes=int(max_mb * MB),
         allow_private=allow_private,
@@ -111,7 +123,7 @@ def batch(
     output: Annotated[Path | None, typer.Option(help="Where --format writes.")] = None,
     engine: Annotated[str, typer.Option(help="local, or ray (pip install 'newsaudit[ray]').")] = "local",
     retry_errors: Annotated[bool, typer.Option(help="Audit again the inputs that failed before.")] = False,
-    profile: Annotated[str, typer.Option(help="full (every model) or fast (linear heads only).")] = "full",
+    profile: Annotated[str, typer.Option(help=PROFILE_HELP)] = "full",
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private addresses.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
 ) -> None:
@@ -123,9 +135,7 @@ def batch(
     if fmt not in (None, "jsonl", "parquet") or (fmt and output is None):
         typer.echo("error[E100]: --format takes jsonl or parquet, with --output PATH", err=True)
         raise typer.Exit(EXIT_INPUT)
-    if profile not in ("full", "fast"):
-        typer.echo(f"error[E100]: unknown profile {profile!r}: full or fast", err=True)
-        raise typer.Exit(EXIT_INPUT)
+    _check_profile(profile)
     options = Options(allow_private=allow_private, profile=profile)
     try:
         if engine == "ray":
