@@ -99,8 +99,9 @@ def test_audit_takes_the_fast_profile_and_refuses_an_unknown_one() -> None:
     # the fast profile's linear heads score the same sentences differently from the transformer
     scores = [[s["checkworthy"] for s in r["sentences"]] for r in (full, fast)]
     assert scores[0] != scores[1]
-    refused = runner.invoke(app, ["audit", str(EXAMPLE), "--profile", "turbo"])
-    assert refused.exit_code == 2 and "unknown profile" in refused.stderr
+    for command in (["audit", str(EXAMPLE)], ["serve"], ["batch", str(EXAMPLE)]):
+        refused = runner.invoke(app, [*command, "--profile", "turbo"])  # refused before any work starts
+        assert refused.exit_code == 2 and "unknown profile" in refused.stderr, command
 
 
 def test_schema_command_prints_the_schema() -> None:

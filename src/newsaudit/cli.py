@@ -280,13 +280,16 @@ def serve(
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private, loopback or link-local addresses.")
     ] = False,
+    profile: Annotated[str, typer.Option(help=PROFILE_HELP)] = "full",
 ) -> None:
     """Serve the HTTP API (POST /v1/audit) and the web page (GET /)."""
+    _check_profile(profile)
     import uvicorn
 
     from newsaudit.server import create_app
 
-    application = create_app(Options(allow_private=allow_private), max_bytes=int(max_mb * MB), timeout=timeout)
+    options = Options(allow_private=allow_private, profile=profile)
+    application = create_app(options, max_bytes=int(max_mb * MB), timeout=timeout)
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
