@@ -331,3 +331,12 @@ def test_an_absolute_with_clause_stays_inside_the_claim_it_qualifies() -> None:
         "document",
         "5,000 people marched",
     )
+
+
+def test_a_document_in_a_named_publication_is_that_outlet() -> None:
+    a = only("According to a report in the Valley Courier of Alamosa, the mill will close in June.")
+    assert (a.source.name, a.source.kind, a.source.role) == ("Valley Courier", "outlet", "report")
+    b = only("A study in the Lancet found that the drug worked.")
+    assert (b.source.name, b.source.kind) == ("Lancet", "outlet")
+    c = only("A study in mice found that the drug worked.")  # not a publication
+    assert c.source.kind == "document"

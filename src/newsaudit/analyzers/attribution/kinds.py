@@ -74,7 +74,7 @@ ORG_WORDS = word_group("org_words")
 
 OWNED_DOCUMENT_RE = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:report|study|survey|analysis|investigation|story|article|interview|"
-    r"statement|poll|review|assessment|data|audit)\s+(?:from|by|in|of|published\s+by|conducted\s+by|released\s+by)\s+"
+    r"statement|poll|review|assessment|data|audit)\s+(?P<prep>from|by|in|of|published\s+by|conducted\s+by|released\s+by)\s+"
     r"(?P<owner>.+)$",
     re.I,
 )
@@ -138,14 +138,9 @@ def parse(phrase: str) -> Parsed:
     low = text.lower()
     if low in PRONOUNS:
         return Parsed(text, PRONOUNS[low], None, generic=True)
-    owned = OWNED_DOCUMENT_RE.match(text) or POSSESSIVE_DOCUMENT_RE.match(text)
-    if owned:
-        owner = parse(owned.group("owner"))
-        if owner.kind in ("outlet", "organization", "person") and not owner.generic:
-            document = text[: owned.start("owner")].strip() if owned.re is OWNED_DOCUMENT_RE else None
-            # a person's role is who they are, not the document ("data from MarketAxess" is no person)
-            role = owner.role or (None if owner.kind == "person" else _document_role(document))
-            return Parsed(owner.name, owner.kind, role, False, owner.outlet_domain)
+    owned = _owned_document(text)
+    if owned is not None:
+        return owned
     member = PERSON_OF_RE.match(text)
     if member and member.group("name").lower() not in titles():
         org = parse(member.group("org"))
@@ -362,6 +357,40 @@ def _name_run_start(words: list[str]) -> int | None:
 
 def strip_article(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _owned_document(text: str) -> Parsed | None:
+    """A document's owner as the source: "a report from Reuters", "the agency's survey", "a study
+    in the Lancet" (or None when the phrase is no owned document, or its owner is no source)."""
+    owned = OWNED_DOCUMENT_RE.match(text) or POSSESSIVE_DOCUMENT_RE.match(text)
+    if owned is None:
+        return None
+    published = _published_in(owned)
+    if published is not None:
+        return published
+    owner = parse(owned.group("owner"))
+    if owner.kind not in ("outlet", "organization", "person") or owner.generic:
+        return None
+    document = text[: owned.start("owner")].strip() if owned.re is OWNED_DOCUMENT_RE else None
+    # a person's role is who they are, not the document ("data from MarketAxess" is no person)
+    role = owner.role or (None if owner.kind == "person" else _document_role(document))
+    return Parsed(owner.name, owner.kind, role, False, owner.outlet_domain)
+
+
+def _published_in(owned: re.Match[str]) -> Parsed | None:
+    """ "a report in the Argus Leader (of Sioux Falls)": a document *in* a capitalised "the" name is
+    in a publication, so the name is an outlet, whatever its words look like."""
+    if owned.re is not OWNED_DOCUMENT_RE or owned.group("prep").lower() != "in":
+        return None
+    owner = owned.group("owner")
+    if not re.match(r"the\s+[A-Z]", owner):
+        return None
+    name = strip_article(re.split(r"\s+of\s+", owner, maxsplit=1)[0])
+    known = outlet_index().get(name)
+    document = owned.string[: owned.start("owner")].strip()
+    return Parsed(
+        known.name if known else name, "outlet", _document_role(document), False, known.domain if known else None
+    )
 
 
 def _document_role(document: str | None) -> str | None:
