@@ -340,3 +340,10 @@ def test_a_document_in_a_named_publication_is_that_outlet() -> None:
     assert (b.source.name, b.source.kind) == ("Lancet", "outlet")
     c = only("A study in mice found that the drug worked.")  # not a publication
     assert c.source.kind == "document"
+
+
+def test_the_names_of_local_newspapers_are_outlets() -> None:
+    for paper in ("the Fresno Bee", "the Toledo Blade", "the Detroit Free Press", "the Christian Science Monitor"):
+        a = only(f"The plant will close next year, {paper} reported.")
+        assert (a.source.kind, a.source.name) == ("outlet", paper.removeprefix("the ")), paper
+    assert only("The bill will pass, the Senate Majority Leader said.").source.kind != "outlet"
