@@ -277,8 +277,8 @@ def train(name: str, data: Path) -> None:
 
     textmodel.load_group.cache_clear()
     ours = np.array([textmodel.load(name).probability(t) for t, _ in check])
-    theirs = (stacked or model).predict_proba([t for t, _ in check])
-    theirs = theirs[:, 1] if theirs.ndim == 2 else theirs
+    texts = [t for t, _ in check]
+    theirs = stacked.predict_proba(texts) if stacked else model.predict_proba(texts)[:, 1]
     gap = float(np.max(np.abs(ours - theirs)))
     assert gap < 1e-3, f"{name}: numpy re-implementation differs from scikit-learn by {gap}"
     card = f"""# Model card: `{name}` (newsaudit sentence head)
