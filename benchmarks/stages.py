@@ -8,6 +8,9 @@ before and after. Also the cold start of ``newsaudit audit`` on the example arti
 to one core:
 
     taskset -c 0 python benchmarks/stages.py [--profile fast] [--passes 2] [--write BENCHMARKS.md]
+
+or unpinned with ``--threads N`` to see what ``Options.threads`` (sentences scored at once) buys
+one audit on N cores; its section is written separately.
 """
 
 from __future__ import annotations
@@ -40,12 +43,14 @@ def trafilatura_ms(items: list[tuple[str, bytes]]) -> float:
     return 1000 * (time.perf_counter() - start) / len(items)
 
 
-def stage_ms(items: list[tuple[str, bytes]], profile: str, passes: int) -> tuple[dict[str, float], float, int]:
+def stage_ms(
+    items: list[tuple[str, bytes]], profile: str, passes: int, threads: int = 1
+) -> tuple[dict[str, float], float, int]:
     from newsaudit import errors
     from newsaudit.options import Options
     from newsaudit.pipeline import audit
 
-    options = Options(profile=profile)
+    options = Options(profile=profile, threads=threads)
     totals: dict[str, float] = {}
     audited = 0
     wall = 0.0
@@ -84,19 +89,25 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--profile", default="fast")
     parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="Options.threads (run it unpinned if above 1)")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
     items = pages(args.data)
     trafilatura_ms(items)  # warm-up
     before = trafilatura_ms(items)
-    stages, wall, audited = stage_ms(items, args.profile, args.passes)
+    stages, wall, audited = stage_ms(items, args.profile, args.passes, args.threads)
     after = trafilatura_ms(items)
     base = (before + after) / 2
     cold = cold_start_s()
     rows = sorted(((k, v) for k, v in stages.items() if k != "total"), key=lambda x: -x[1])
     lines = [
-        f"Command: `taskset -c 0 python benchmarks/stages.py --profile {args.profile} --passes {args.passes}` · date "
-        f"{date.today().isoformat()} · machine: {machine()}, one core",
+        (
+            f"Command: `python benchmarks/stages.py --profile {args.profile} --passes {args.passes} --threads "
+            f"{args.threads}` · date {date.today().isoformat()} · machine: {machine()}, unpinned"
+            if args.threads > 1
+            else f"Command: `taskset -c 0 python benchmarks/stages.py --profile {args.profile} --passes {args.passes}` "
+            f"· date {date.today().isoformat()} · machine: {machine()}, one core"
+        ),
         "",
         f"{len(items)} pages ({audited} audited; the rest are refused with an error), profile `{args.profile}`, "
         f"mean of {args.passes} warm passes. trafilatura alone: {before:.1f} / {after:.1f} ms per page "
@@ -120,7 +131,8 @@ def main() -> None:
     body = "\n".join(lines)
     print(body)
     if args.write:
-        write_section(args.write, f"Where the time goes ({args.profile} profile)", body)
+        threads = f", {args.threads} threads" if args.threads > 1 else ""
+        write_section(args.write, f"Where the time goes ({args.profile} profile{threads})", body)
 
 
 if __name__ == "__main__":

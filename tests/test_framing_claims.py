@@ -237,10 +237,10 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     encoded: list[int] = []
     run = onnxhead.OnnxHead.run
 
-    def counted(self, inputs, *, heads=1, pooled=False):  # type: ignore[no-untyped-def]
+    def counted(self, inputs, *, heads=1, pooled=False, threads=1):  # type: ignore[no-untyped-def]
         if heads == len(onnxhead.SENTENCE_SCORES):  # the sentence model, not the stance cross-encoder
             encoded.append(len(inputs))
-        return run(self, inputs, heads=heads, pooled=pooled)
+        return run(self, inputs, heads=heads, pooled=pooled, threads=threads)
 
     monkeypatch.setattr(onnxhead.OnnxHead, "run", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
@@ -250,6 +250,31 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)
     assert encoded == [6, 1, 7, 1]
+
+
+def test_threads_change_the_wall_clock_not_the_scores_or_their_order() -> None:
+    from newsaudit import onnxhead
+    from newsaudit.batch import fingerprint
+
+    sentences = [
+        "Officials said the new bridge would open in March after two years of delays.",
+        "What a disgrace.",
+        "The radical mob's hysterical crusade against common sense is a dangerous hoax that will ruin us all.",
+        "Prices rose 3.2% in October, the statistics office said.",
+        "I think the mayor is wrong.",
+    ]
+    head = onnxhead.load(onnxhead.SENTENCE_HEAD)
+    heads = len(onnxhead.SENTENCE_SCORES)
+    alone, alone_pooled = head.run(sentences, heads=heads, pooled=True)
+    for threads in (2, 3):
+        together, together_pooled = head.run(sentences, heads=heads, pooled=True, threads=threads)
+        assert together == alone  # each sentence still runs alone on one thread: the same numbers
+        assert all((a == b).all() for a, b in zip(alone_pooled, together_pooled, strict=True))
+        backwards, _ = head.run(sentences[::-1], heads=heads, threads=threads)
+        assert backwards == alone[::-1]  # results come back in input order
+    # a batch store keys reports by the options that change them: threads is not one
+    assert fingerprint(Options(threads=4)) == fingerprint(Options())
+    assert fingerprint(Options(profile="fast")) != fingerprint(Options())
 
 
 def test_propaganda_spans_stay_inside_lines_and_techniques_are_a_distribution() -> None:

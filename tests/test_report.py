@@ -102,6 +102,12 @@ def test_audit_takes_the_fast_profile_and_refuses_an_unknown_one() -> None:
     for command in (["audit", str(EXAMPLE)], ["serve"], ["batch", str(EXAMPLE)]):
         refused = runner.invoke(app, [*command, "--profile", "turbo"])  # refused before any work starts
         assert refused.exit_code == 2 and "unknown profile" in refused.stderr, command
+    for command in (["audit", str(EXAMPLE)], ["serve"]):
+        refused = runner.invoke(app, [*command, "--threads", "0"])
+        assert refused.exit_code == 2 and "--threads must be 1 or more" in refused.stderr, command
+    threaded = runner.invoke(app, ["audit", str(EXAMPLE), "--format", "json", "--threads", "3"])
+    assert threaded.exit_code == 0, threaded.stderr
+    assert [s["checkworthy"] for s in json.loads(threaded.stdout)["sentences"]] == scores[0]
 
 
 def test_schema_command_prints_the_schema() -> None:

@@ -45,6 +45,17 @@ def _fail(exc: BaseException) -> NoReturn:
 
 
 PROFILE_HELP = "full (every model) or fast (linear heads only: for corpora, see BENCHMARKS.md)."
+CORES = max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8))
+THREADS_HELP = (
+    "Sentences the transformer scores at once (default: the cores this process may use, up to 8). "
+    "Scores do not depend on it."
+)
+
+
+def _check_threads(threads: int) -> None:
+    if threads < 1:
+        typer.echo(f"error[E100]: --threads must be 1 or more, not {threads}", err=True)
+        raise typer.Exit(EXIT_INPUT)
 
 
 def _check_profile(profile: str) -> None:
@@ -68,6 +79,7 @@ def audit(
     require_english: Annotated[bool, typer.Option(help="Refuse non-English articles (exit 2).")] = False,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Keep every line of a text input.")] = False,
     profile: Annotated[str, typer.Option(help=PROFILE_HELP)] = "full",
+    threads: Annotated[int, typer.Option(help=THREADS_HELP)] = CORES,
 ) -> None:
     """Audit one article and print the report."""
     from newsaudit.pipeline import audit as run_audit
@@ -80,8 +92,10 @@ def audit(
         typer.echo(f"error[E100]: unknown kind {kind!r}; choose html or text", err=True)
         raise typer.Exit(EXIT_INPUT)
     _check_profile(profile)
+    _check_threads(threads)
     options = Options(
         profile=profile,
+        threads=threads,
         timeout=timeout,
         max_bytes=int(max_mb * MB),
         allow_private=allow_private,
@@ -281,14 +295,16 @@ def serve(
         bool, typer.Option(help="Allow fetching URLs on private, loopback or link-local addresses.")
     ] = False,
     profile: Annotated[str, typer.Option(help=PROFILE_HELP)] = "full",
+    threads: Annotated[int, typer.Option(help=THREADS_HELP)] = CORES,
 ) -> None:
     """Serve the HTTP API (POST /v1/audit) and the web page (GET /)."""
     _check_profile(profile)
+    _check_threads(threads)
     import uvicorn
 
     from newsaudit.server import create_app
 
-    options = Options(allow_private=allow_private, profile=profile)
+    options = Options(allow_private=allow_private, profile=profile, threads=threads)
     application = create_app(options, max_bytes=int(max_mb * MB), timeout=timeout)
     uvicorn.run(application, host=host, port=port, log_level="info")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,26 +39,51 @@ class OnnxHead:
         return self.run(inputs, heads=heads)[0]
 
     def run(
-        self, inputs: list[str] | list[tuple[str, str]], *, heads: int = 1, pooled: bool = False
+        self,
+        inputs: list[str] | list[tuple[str, str]],
+        *,
+        heads: int = 1,
+        pooled: bool = False,
+        threads: int = 1,
     ) -> tuple[list[list[float]], list[np.ndarray]]:
         """``distributions`` and, with ``pooled``, each input's pooled encoder vector (the model's
-        ``pooled`` output, the vector its classifier reads; empty without ``pooled``)."""
-        names = ["logits", "pooled"] if pooled else ["logits"]
-        out: list[list[float]] = []
-        vectors: list[np.ndarray] = []
-        for start in range(0, len(inputs), BATCH):
-            encoded = self.tokenizer.encode_batch(inputs[start : start + BATCH])
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            types = np.array([e.type_ids for e in encoded], dtype=np.int64)
-            logits, *rest = self.session.run(names, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
-            logits = logits.reshape(len(encoded), heads, -1)
-            shifted = np.exp(logits - logits.max(axis=2, keepdims=True))
-            probs = (shifted / shifted.sum(axis=2, keepdims=True)).reshape(len(encoded), -1)
-            out.extend([float(p) for p in row] for row in probs)
-            if pooled:
-                vectors.extend(rest[0])
+        ``pooled`` output, the vector its classifier reads; empty without ``pooled``). ``threads``
+        above 1 runs that many inputs at once (onnxruntime releases the GIL); each input still runs
+        alone on one thread, so the numbers do not change."""
+        chunks = [inputs[start : start + BATCH] for start in range(0, len(inputs), BATCH)]
+        if threads > 1 and len(chunks) > 1:
+            parts = list(_pool(threads).map(lambda chunk: self._run_chunk(chunk, heads, pooled), chunks))
+        else:
+            parts = [self._run_chunk(chunk, heads, pooled) for chunk in chunks]
+        out = [row for rows, _ in parts for row in rows]
+        vectors = [vector for _, chunk_vectors in parts for vector in chunk_vectors]
         return out, vectors
+
+    def _run_chunk(
+        self, chunk: list[str] | list[tuple[str, str]], heads: int, pooled: bool
+    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        names = ["logits", "pooled"] if pooled else ["logits"]
+        encoded = self.tokenizer.encode_batch(chunk)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        types = np.array([e.type_ids for e in encoded], dtype=np.int64)
+        logits, *rest = self.session.run(names, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+        logits = logits.reshape(len(encoded), heads, -1)
+        shifted = np.exp(logits - logits.max(axis=2, keepdims=True))
+        probs = (shifted / shifted.sum(axis=2, keepdims=True)).reshape(len(encoded), -1)
+        return [[float(p) for p in row] for row in probs], list(rest[0]) if pooled else []
+
+
+_POOLS: dict[int, ThreadPoolExecutor] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(threads: int) -> ThreadPoolExecutor:
+    """One shared pool per thread count, for the life of the process."""
+    with _POOLS_LOCK:
+        if threads not in _POOLS:
+            _POOLS[threads] = ThreadPoolExecutor(threads, thread_name_prefix="newsaudit-onnx")
+        return _POOLS[threads]
 
 
 # The shipped sentence model: one MiniLM pass gives both scores, two logits per head in this order
@@ -75,17 +101,19 @@ SUBJECTIVE_HEAD = "subjective-minilm"
 _last = threading.local()
 
 
-def sentence_scores(texts: list[str]) -> list[dict[str, float]] | None:
+def sentence_scores(texts: list[str], *, threads: int = 1) -> list[dict[str, float]] | None:
     """``checkworthy``, ``biased`` and (when its head is installed) ``subjective`` for each text from
     the sentence transformer, or None when it is not installed. A thread asking again for the texts
     it asked for last gets the same scores without encoding them again (only the last list: a corpus
-    that repeats articles is not served from a cache)."""
+    that repeats articles is not served from a cache). ``threads``: see ``OnnxHead.run``."""
     if not available(SENTENCE_HEAD):
         return None
     key = tuple(texts)
     if getattr(_last, "key", None) != key:
         subjective = subjective_head()
-        dists, pooled = load(SENTENCE_HEAD).run(texts, heads=len(SENTENCE_SCORES), pooled=subjective is not None)
+        dists, pooled = load(SENTENCE_HEAD).run(
+            texts, heads=len(SENTENCE_SCORES), pooled=subjective is not None, threads=threads
+        )
         rows = [dict(zip(SENTENCE_SCORES, (round(p, 4) for p in dist[1::2]), strict=True)) for dist in dists]
         if subjective is not None:
             coef, intercept = subjective

@@ -47,6 +47,10 @@ class Options:
     stance by word overlap alone) — for large corpora."""
     analyzers: tuple[str, ...] | None = None
     """Names of analyzers to run (e.g. ('attribution',)); None runs every registered one."""
+    threads: int = 1
+    """Threads one audit may use to run the sentence transformer over its sentences. Scores do not
+    depend on it (each sentence runs alone either way), only the wall-clock time does. Batch workers
+    keep 1 (they are one process per core); ``newsaudit audit`` and ``serve`` use every core."""
 
     def with_(self, **changes: Any) -> Options:
         return replace(self, **changes)

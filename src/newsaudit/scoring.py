@@ -14,6 +14,6 @@ def score_sentences(sentences: list[str], *, options: Options | None = None) -> 
     not the sentence transformer)."""
     options = options or Options()
     fast = options.profile == "fast"
-    checkworthy = checkworthy_scores(sentences, fast=fast)
-    framing = sentence_scores(sentences, fast=fast)
+    checkworthy = checkworthy_scores(sentences, fast=fast, threads=options.threads)
+    framing = sentence_scores(sentences, fast=fast, threads=options.threads)
     return [{**scores, "checkworthy": c} for scores, c in zip(framing, checkworthy, strict=True)]

@@ -31,9 +31,9 @@ class AnalyzerOutput:
     """The article's own outlet, when an analyzer adds to it (``sources.v1``: domain and ratings)."""
     headline: Mapping[str, object] = field(default_factory=dict)
     sentence_labels: Mapping[int, Mapping[str, object]] = field(default_factory=dict)
+    """Per-sentence labels keyed by sentence index, merged into the report's ``sentences``."""
     signals: Mapping[str, object] = field(default_factory=dict)
     """Article-level signals by name (``hyperpartisan``), each with its evidence spans."""
-    """Per-sentence labels keyed by sentence index, merged into the report's ``sentences``."""
 
 
 @runtime_checkable

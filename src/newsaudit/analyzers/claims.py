@@ -22,11 +22,12 @@ NAME = "claims.v4"
 CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps its score and rank
 
 
-def checkworthy_scores(sentences: list[str], *, fast: bool = False) -> list[float]:
-    """Check-worthiness of each sentence, 0..1 (``fast``: the linear head only)."""
+def checkworthy_scores(sentences: list[str], *, fast: bool = False, threads: int = 1) -> list[float]:
+    """Check-worthiness of each sentence, 0..1 (``fast``: the linear head only; ``threads``: see
+    ``framing.sentence_scores``)."""
     if not sentences:
         return []
-    transformer = None if fast else onnxhead.sentence_scores(sentences)
+    transformer = None if fast else onnxhead.sentence_scores(sentences, threads=threads)
     if transformer is not None:
         return [scores["checkworthy"] for scores in transformer]
     return [round(p, 4) for p in textmodel.load("checkworthy").probabilities(sentences)]
@@ -41,7 +42,9 @@ class ClaimsAnalyzer:
 
     def analyze(self, doc: Document, *, upstream: Mapping[str, AnalyzerOutput], options: Options) -> AnalyzerOutput:
         attributions = upstream["attribution"].attributions if "attribution" in upstream else ()
-        scores = checkworthy_scores([doc.text[s.start : s.end] for s in doc.sentences], fast=options.profile == "fast")
+        scores = checkworthy_scores(
+            [doc.text[s.start : s.end] for s in doc.sentences], fast=options.profile == "fast", threads=options.threads
+        )
         scored = [(score, i) for i, score in enumerate(scores)]
         ranking = {i: rank for rank, (_, i) in enumerate(sorted(scored, key=lambda x: (-x[0], x[1])), start=1)}
         labels: dict[int, dict[str, object]] = {}

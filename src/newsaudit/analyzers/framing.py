@@ -93,19 +93,20 @@ def speculative_score(sentence: str) -> tuple[float, list[tuple[int, int, str, f
     return max((c[3] for c in cues), default=0.0), cues
 
 
-def sentence_scores(sentences: list[str], *, fast: bool = False) -> list[dict[str, float]]:
+def sentence_scores(sentences: list[str], *, fast: bool = False, threads: int = 1) -> list[dict[str, float]]:
     """``biased``, ``subjective`` and ``speculative`` for each sentence (the heads run once over all;
-    ``fast``: bias from the linear head, not the sentence transformer)."""
-    return [scores for scores, _ in _scored(sentences, fast=fast)]
+    ``fast``: bias from the linear head, not the sentence transformer; ``threads``: how many
+    sentences the transformer runs at once, which does not change the scores)."""
+    return [scores for scores, _ in _scored(sentences, fast=fast, threads=threads)]
 
 
 def _scored(
-    sentences: list[str], *, fast: bool = False
+    sentences: list[str], *, fast: bool = False, threads: int = 1
 ) -> list[tuple[dict[str, float], list[tuple[int, int, str, float]]]]:
     """Each sentence's scores and its hedge cues (found once, for both)."""
     if not sentences:
         return []
-    transformer = None if fast else onnxhead.sentence_scores(sentences)
+    transformer = None if fast else onnxhead.sentence_scores(sentences, threads=threads)
     if transformer is not None:
         biased = [scores["biased"] for scores in transformer]
     else:
@@ -142,7 +143,12 @@ class FramingAnalyzer:
         labels: dict[int, dict[str, object]] = {}
         sentences = [text[s.start : s.end] for s in doc.sentences]
         for index, (s, sentence, (scores, cues)) in enumerate(
-            zip(doc.sentences, sentences, _scored(sentences, fast=options.profile == "fast"), strict=True)
+            zip(
+                doc.sentences,
+                sentences,
+                _scored(sentences, fast=options.profile == "fast", threads=options.threads),
+                strict=True,
+            )
         ):
             labels[index] = dict(scores)
             for label, model in (("biased", "BABE"), ("subjective", "CheckThat!")):

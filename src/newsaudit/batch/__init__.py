@@ -66,7 +66,7 @@ def fingerprint(options: Options) -> str:
     from newsaudit import __version__
     from newsaudit.analyzers import registered
 
-    settings = {k: v for k, v in asdict(options).items() if k not in ("timeout", "user_agent")}
+    settings = {k: v for k, v in asdict(options).items() if k not in ("timeout", "user_agent", "threads")}
     blob = json.dumps({"v": __version__, "analyzers": sorted(registered()), "options": settings}, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
