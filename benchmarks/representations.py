@@ -125,7 +125,7 @@ def main() -> None:
         "profile's check-worthiness, bias and subjectivity (23 MB, onnxruntime, no torch); the stacked heads are "
         "the fast profile's (`training/sentence_heads.py`: a logistic regression over the TF-IDF head's "
         "cross-validated decision and the 256-d static vector of `training/static_embeddings.py`, model2vec "
-        "distilled from MiniLM-L6, 14 MB; C by 5-fold CV on the training rows). "
+        "distilled from MiniLM-L6, 15 MB; C by 5-fold CV on the training rows). "
         "CheckThat!'s data is non-commercial, so it never trains the shared encoder: a "
         "three-head trial on 2026-11-27 that fine-tuned on it scored 0.623 on its 2024 test; the shipped "
         "subjectivity head is a logistic regression on the fine-tuned encoder's pooled vector "

@@ -55,7 +55,9 @@ def main() -> None:
     assert model.token_mapping is None and model.weights is None, "expected one plain vector per token"
     assert model.normalize, "expected normalised sentence vectors"
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out / "embeddings.npz", embeddings=np.asarray(model.embedding, dtype=np.float16))
+    # Stored, not deflated: float16 vectors shrink by 7% (14.1 against 15.1 MB) and inflating them
+    # cost ~95 ms of every cold start.
+    np.savez(args.out / "embeddings.npz", embeddings=np.asarray(model.embedding, dtype=np.float16))
     with tempfile.TemporaryDirectory() as tmp:
         model.save_pretrained(tmp)
         (args.out / "tokenizer.json").write_bytes((Path(tmp) / "tokenizer.json").read_bytes())
