@@ -347,3 +347,25 @@ def test_the_names_of_local_newspapers_are_outlets() -> None:
         a = only(f"The plant will close next year, {paper} reported.")
         assert (a.source.kind, a.source.name) == ("outlet", paper.removeprefix("the ")), paper
     assert only("The bill will pass, the Senate Majority Leader said.").source.kind != "outlet"
+
+
+def test_court_papers_medical_tests_and_evidence_are_documents() -> None:
+    """What a filing, a test or a body of evidence shows is a document's claim, not a person's."""
+    for text, source in (
+        ("The indictment alleges that the firm wired the money to a shell company.", "indictment"),
+        ("The complaint says the officers used excessive force during the arrest.", "complaint"),
+        ("Blood tests revealed the patient had been exposed to lead.", "Blood tests"),
+        ("An autopsy found that she died of blunt force trauma.", "autopsy"),
+        ("The evidence suggests the fire was set on purpose.", "evidence"),
+    ):
+        found = only(text)
+        assert (found.source.name, found.source.kind) == (source, "document"), text
+
+
+def test_party_members_are_an_unnamed_group_and_a_web_address_an_organisation() -> None:
+    democrats = only("House Democrats said the bill would raise costs for families.")
+    assert (democrats.source.name, democrats.source.kind) == ("House Democrats", "anonymous")
+    site = only("According to Edmunds.com, the average price of a new car rose 5% in October.")
+    assert (site.source.name, site.source.kind) == ("Edmunds.com", "organization")
+    # an abbreviation with dots is no web address
+    assert only("The U.S. said it would respond to the strike.").source.kind == "organization"

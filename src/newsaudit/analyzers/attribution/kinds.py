@@ -103,6 +103,10 @@ SHARE_WORDS = frozenset({"percent", "per", "majority", "minority", "half", "thir
 NEWSPAPER_NAMES = word_group("newspaper_names")
 
 
+# A source named by its web address ("Edmunds.com", "Realtor.com"); sources.v1 reads the domain.
+WEB_SITE_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|edu|io|info|news)(?:\.[a-z]{2})?")
+
+
 def is_name(words: list[str]) -> bool:
     """Whether words are a name: each capitalised but for linking words ("Institute of the Arts")."""
     kept = [w for w in words if w.lower() not in ("of", "and", "the", "de")]
@@ -163,6 +167,8 @@ def parse(phrase: str) -> Parsed:
         return Parsed(known.name, "outlet", None, False, known.domain)
     if len(words) > 2 and words[0].lower() == "the" and words[-1] in NEWSPAPER_NAMES and is_name(words[1:]):
         return Parsed(stripped, "outlet", None)  # "the Sioux Falls Daily Herald": a newspaper's name
+    if WEB_SITE_RE.fullmatch(stripped):
+        return Parsed(stripped, "organization", None)  # "according to Edmunds.com": a web site, named by its domain
     if stripped in organization_names() or stripped in state_names():
         return Parsed(stripped, "organization", None)  # "Goldman Sachs said", "China said"
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
