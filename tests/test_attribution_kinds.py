@@ -369,3 +369,33 @@ def test_party_members_are_an_unnamed_group_and_a_web_address_an_organisation() 
     assert (site.source.name, site.source.kind) == ("Edmunds.com", "organization")
     # an abbreviation with dots is no web address
     assert only("The U.S. said it would respond to the strike.").source.kind == "organization"
+
+
+def test_a_participle_clause_takes_the_subject_after_an_opening_time_phrase() -> None:
+    """ ", saying …" is said by the sentence's subject, also when a time phrase without a comma
+    opens the sentence, and when the subject is a common noun with a determiner."""
+    for text, source in (
+        (
+            "Last week State Department official David Holmes revealed the call to investigators, saying he "
+            "recalled it vividly.",
+            "David Holmes",
+        ),
+        ("Earlier this month the company cut its forecast, saying demand had slowed.", "company"),
+        ("The mayor spoke on Monday, saying that the bridge would close.", "mayor"),
+        (
+            "The utilities commission criticised the companies, saying they failed to share information.",
+            "utilities commission",
+        ),
+    ):
+        found = [a for a in run(text) if a.cue.text == "saying"]
+        assert [a.source.name for a in found] == [source], text
+
+
+def test_a_participle_clause_finds_no_subject_in_a_pronoun_or_a_verb_phrase() -> None:
+    """No determiner, no name: no source is made up from the words that open the clause."""
+    for text in (
+        "Meanwhile, it attacked the senator, saying he had offended voters.",
+        "The ad uses footage of the candidate asking, “Why am I not ahead?”",
+    ):
+        sources = [a.source.name for a in run(text)]
+        assert not any(name.lower() in ("it", "the ad uses footage", "meanwhile") for name in sources), (text, sources)

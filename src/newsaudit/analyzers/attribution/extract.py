@@ -35,6 +35,7 @@ from newsaudit.analyzers.attribution.entities import (
     AUXILIARIES,
     Phrase,
     is_time_phrase,
+    sentence_subject,
     tokens,
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
@@ -47,7 +48,6 @@ from newsaudit.analyzers.attribution.lexicon import (
     cues,
     source_nouns,
     speech_forms,
-    titles,
     word_group,
 )
 from newsaudit.analyzers.attribution.quotes import Quote
@@ -323,7 +323,7 @@ def _clause_subject(
     absolute = _with_subject(text, before, k) if participle else None
     if absolute is not None:
         return absolute
-    subject = _sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start)
+    subject = sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start)
     return subject if subject is not None else Phrase(c_start, c_start, "")
 
 
@@ -450,35 +450,6 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
     if head in source_nouns() or head in ROLE_HEADS or words[-1][:1].isupper():
         return False
     return bool(REDUCED_RELATIVE_NEXT_RE.match(text, c_end, s_end))
-
-
-def _sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
-    """The name that opens a sentence ("The Post on Thursday ..., saying ..." -> "The Post")."""
-    toks = tokens(text, s_start, limit)
-    dash = next((i for i, t in enumerate(toks[:8]) if t[0] in ("—", "–")), None)
-    if dash is not None and all(t[0].isupper() or t[0] in ",." for t in toks[:dash]):
-        toks = toks[dash + 1 :]  # a dateline: "BUFFALO, N.Y. — ..."
-    while True:  # skip "Then," / "Last week," / "In a statement on Monday,"
-        comma = next((i for i, t in enumerate(toks[:10]) if t[0] == ","), None)
-        if comma is None or comma == 0:
-            break
-        toks = toks[comma + 1 :]
-    while toks and toks[0][0].lower() in ("but", "and", "so", "yet", "or", "still", "now", "then"):
-        toks = toks[1:]
-    if toks and (toks[0][0] in ("“", '"', "‘") or toks[0][0].lower() in INTRO_OPENERS):
-        return None
-    last = -1
-    for i, (word, _, _) in enumerate(toks[:8]):
-        title = word.lower() in titles() and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()  # "Wild coach Bruce"
-        if word[:1].isupper() or (i > 0 and (word.lower() in ("of", "the", "and") or title) and last == i - 1):
-            last = i if word[:1].isupper() else last
-            continue
-        if i == 0 and word.lower() in ("the", "a", "an"):
-            continue
-        break
-    if last < 0 or toks[last][0].lower() in ("the", "a", "an"):
-        return None
-    return Phrase(toks[0][1], toks[last][2], text[toks[0][1] : toks[last][2]])
 
 
 def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]:
