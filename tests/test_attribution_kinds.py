@@ -399,3 +399,26 @@ def test_a_participle_clause_finds_no_subject_in_a_pronoun_or_a_verb_phrase() ->
     ):
         sources = [a.source.name for a in run(text)]
         assert not any(name.lower() in ("it", "the ad uses footage", "meanwhile") for name in sources), (text, sources)
+
+
+def test_nouns_ending_in_ly_head_a_source() -> None:
+    """ "family", "ally": nouns, not adverbs to skip before a cue ("recently said")."""
+    lawyer = only("A lawyer for the family said the lawsuit would be filed on Monday.")
+    assert (lawyer.source.name, lawyer.source.kind) == ("lawyer for the family", "person")
+    family = only("The family said in a statement that he had died peacefully.")
+    assert (family.source.name, family.source.kind) == ("family", "anonymous")
+    ally = only("A close ally of the president said the plan was dead.")
+    assert ally.source.kind == "person"
+    assert only("The senator recently said the plan was dead.").source.name == "senator"
+
+
+def test_offices_before_a_name_are_roles_not_a_share_or_an_organisation() -> None:
+    for text, name in (
+        ("House Speaker Brian Bosma said the bill would pass.", "Brian Bosma"),
+        ("Senate Majority Leader Mitch McConnell said the vote would be close.", "Mitch McConnell"),
+        ("Republican state schools Superintendent Jennifer McCormick said the study was flawed.", "Jennifer McCormick"),
+        ("U.S. Attorney Nealy Cox said the case was closed.", "Nealy Cox"),
+    ):
+        found = only(text)
+        assert (found.source.name, found.source.kind) == (name, "person"), text
+    assert only("A majority of the voters said the economy was their top issue.").source.kind == "anonymous"

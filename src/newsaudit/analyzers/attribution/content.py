@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, tokens
+from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, adverb, tokens
 from newsaudit.analyzers.attribution.lexicon import cues, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
@@ -69,7 +69,7 @@ def content_word(word: str) -> bool:
         and word[:1].islower()
         and low not in ADVERBIAL_OPENERS
         and low not in TIME_WORDS
-        and not low.endswith("ly")
+        and not adverb(low)
     )
 
 

@@ -78,7 +78,15 @@ def skippable(word: str) -> bool:
     if low in MONTHS and word[:1].isupper():
         return False  # "Theresa May said", "officials in May said": a name or a month, not the auxiliary
     negated = low.endswith("n't") and low[:-3] in NEGATABLE  # "can’t", "didn’t"
-    return low in SKIP_BEFORE_CUE or negated or (low.endswith("ly") and word.islower() and len(word) > 4)
+    return low in SKIP_BEFORE_CUE or negated or (adverb(low) and word.islower() and len(word) > 4)
+
+
+LY_NOUNS = word_group("ly_nouns")
+
+
+def adverb(low: str) -> bool:
+    """A lowercase word ending in -ly that is not a noun ("recently", not "family", "assembly")."""
+    return low.endswith("ly") and low not in LY_NOUNS
 
 
 AUXILIARIES = word_group("auxiliaries")
@@ -299,7 +307,7 @@ def _can_head(head: str, *, strict: bool) -> bool:
         not head[0].isalpha()
         or (low in stopwords() and low not in PRONOUNS and not (low in MONTHS and is_capitalised(head)))
         or (low in cues() and not is_capitalised(head))  # "The Post said" is a name
-        or (low.endswith("ly") and not is_capitalised(head))
+        or (adverb(low) and not is_capitalised(head))
     )
 
 

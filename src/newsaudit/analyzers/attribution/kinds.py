@@ -226,8 +226,11 @@ def _named_organisation(head: str, name_words: list[str]) -> bool:
 def _share_or_those(words: list[str]) -> bool:
     """A share of a group ("70 percent of Americans", "a majority of voters") or an unnamed group
     opened by "those" ("those close to the talks"): anonymous whatever the head noun."""
-    if any(w.lower() in SHARE_WORDS or w.endswith("%") for w in words[:4]):
-        return True
+    for i, w in enumerate(words[:4]):
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        # "a majority of voters", "70 percent said"; not "Senate Majority Leader John Thune"
+        if w.endswith("%") or (w.lower() in SHARE_WORDS and (w.islower() or following in ("of", "cent"))):
+            return True
     return words[0].lower() == "those" and len(words) > 1 and words[1] in THOSE_OPENERS
 
 
