@@ -422,3 +422,51 @@ def test_offices_before_a_name_are_roles_not_a_share_or_an_organisation() -> Non
         found = only(text)
         assert (found.source.name, found.source.kind) == (name, "person"), text
     assert only("A majority of the voters said the economy was their top issue.").source.kind == "anonymous"
+
+
+def test_a_negated_cue_attributes_nothing() -> None:
+    """ "have not said what caused the fire": no claim of the source's to show."""
+    for text in (
+        "Officials have not said what caused the fire.",
+        "He didn't say whether he would run again.",
+        "Police did not say the suspect was armed.",
+    ):
+        assert run(text) == [], text
+    kept = only("Officials said the fire was not caused by arson.")  # a negation inside the claim
+    assert kept.content.text == "the fire was not caused by arson"
+
+
+def test_a_participle_setting_before_the_source_is_not_the_content() -> None:
+    for text, source, content in (
+        (
+            "Speaking to reporters on Air Force One, Trump said the talks were going well.",
+            "Trump",
+            "the talks were going well",
+        ),
+        (
+            "Asked about the delay in a television interview, the minister said the contracts had not been signed.",
+            "minister",
+            "the contracts had not been signed",
+        ),
+    ):
+        found = only(text)
+        assert (found.source.name, found.content.text) == (source, content), text
+    gerund = only("Raising interest rates this early in the cycle would be a serious mistake, the economist said.")
+    assert gerund.content.text.startswith("Raising interest rates")  # a gerund subject is the content
+
+
+def test_a_listener_stops_before_the_subject_of_the_content() -> None:
+    found = only("Residents told the Guardian they had not been warned about the flood.")
+    assert found.content.text == "they had not been warned about the flood"
+
+
+def test_a_document_described_by_a_participle_is_the_document() -> None:
+    found = only("A UN report published on Thursday estimated that 3 million people had fled.")
+    assert (found.source.name, found.source.kind) == ("UN report", "document")
+
+
+def test_a_sentence_hedged_twice_is_one_claim_of_unnamed_sources() -> None:
+    text = "Earlier this year, the chain reportedly closed 60 stores and its rival reportedly closed several hundred."
+    found = only(text)
+    assert (found.source.kind, found.cue.text) == ("anonymous", "reportedly")
+    assert found.content.text == text.rstrip(".")

@@ -283,6 +283,13 @@ def _phrase(text: str, toks: list[tuple[str, int, int]], first: int, end_index: 
         head_index -= 1
     if head_index - first >= 2 and _placed(toks, head_index - 1):
         head_index -= 2  # "The chart shown above"
+    if (
+        head_index > first
+        and toks[head_index][0].endswith("ed")
+        and toks[head_index][0].islower()
+        and toks[head_index - 1][0].lower() in DOCUMENT_HEADS
+    ):
+        head_index = end_index = head_index - 1  # "A UN report published on Thursday estimated": the report
     if not _can_head(toks[head_index][0], strict=strict):
         return None
     last = toks[end_index][0].lower().replace("’", "'")

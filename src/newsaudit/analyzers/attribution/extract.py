@@ -122,10 +122,10 @@ def sentence_candidates(
             found.append(_anonymous(m.start(), m.end(), content_start, trim_end(text, content_start, end)))
     if not found and (label := speaker_label(text, start, end) or headline_says(text, start, end)) is not None:
         found.append(label)
-    if not found:
-        for m in HEDGED_RE.finditer(text, start, end):
-            if not _in_quote(m.start(), inside):
-                found.append(_anonymous(m.start(), m.end(), start, trim_end(text, start, end)))
+    if not found:  # the sentence is hedged as a whole: one attribution, at its first hedge word
+        hedge = next((m for m in HEDGED_RE.finditer(text, start, end) if not _in_quote(m.start(), inside)), None)
+        if hedge is not None:
+            found.append(_anonymous(hedge.start(), hedge.end(), start, trim_end(text, start, end)))
     found = _inherit_participle_sources(text, found)
     return _merge_chains(text, found)
 
@@ -203,6 +203,20 @@ def _in_quote(position: int, quotes: list[Quote]) -> bool:
     return any(q.start < position < q.end for q in quotes)
 
 
+PARTICIPLE_INTRO_NEXT = frozenset({"to", "in", "on", "at", "with", "about", "after", "before", "from", "during", "the"})
+
+
+def _introduction(lead: str) -> bool:
+    """Whether the words before a source open the sentence as a setting, not as content: "In a
+    statement,", "Speaking to reporters on Air Force One,", "Asked about the delay,"."""
+    words = [w.lower().strip('“"') for w in lead.split()[:2]]
+    if words[0] in INTRO_OPENERS:
+        return True
+    after = words[1] if len(words) > 1 else ""
+    participle = words[0].endswith("ing") or words[0] in ("asked", "pressed", "questioned")
+    return participle and (after in PARTICIPLE_INTRO_NEXT or after in ("whether", "if", "why", "how", "what"))
+
+
 def _only_when_where_or_how(lead: str, after: list[str]) -> bool:
     """What follows the cue says when, where or how it was said, not what: "…,” Persson said on
     Tuesday." / "…," the actor said on "DWTS." / "Sales fell, the company said in a statement."."""
@@ -251,7 +265,7 @@ def _verb_candidate(
             return None  # "No date has been announced", "was admitted to hospital": an event, not a claim
         content_end = trim_end(text, s_start, s_end)
         return Candidate(c_start, c_end, cue.lemma, cue.tier, None, s_start, content_end, anonymous="unnamed sources")
-    if not _reads_as_cue(text, form, cue, before, k, c_end, s_end):
+    if not _reads_as_cue(text, form, cue, before, k, c_end, s_end) or _negated(before[k + 1 :]):
         return None
     strict = form in NOUN_LIKE
     participle = form.endswith("ing") and not _progressive(previous, before[k + 1 :])
@@ -291,7 +305,7 @@ def _verb_candidate(
             or (
                 len(lead.split()) >= CONTENT_FIRST_MIN_WORDS
                 and lead.endswith(CONTENT_FIRST_ENDINGS)
-                and lead.split()[0].lower().strip('“"') not in INTRO_OPENERS
+                and not _introduction(lead)
             )
         )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
@@ -340,6 +354,12 @@ def _with_subject(text: str, before: list[tuple[str, int, int]], k: int) -> Phra
         if not word.isalpha() or word.lower() in AUXILIARIES:  # a cue form here is a noun: "some reports"
             return None
     return None
+
+
+def _negated(skipped: list[tuple[str, int, int]]) -> bool:
+    """ "have not said what caused the fire", "didn't say whether", "never said": what follows is
+    not something the source states."""
+    return any(t[0].lower() in ("not", "never") or t[0].lower().replace("’", "'").endswith("n't") for t in skipped)
 
 
 def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
@@ -474,6 +494,7 @@ def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]
                     and end < 3
                     and toks[end][0].isalpha()
                     and toks[end][0].lower() not in ("that", "of", "about", "in", "on", "at", "the", "a")
+                    and toks[end][0].lower() not in ("i", "you", "he", "she", "it", "we", "they")
                 )
             )
         ):
