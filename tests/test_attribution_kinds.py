@@ -470,3 +470,20 @@ def test_a_sentence_hedged_twice_is_one_claim_of_unnamed_sources() -> None:
     found = only(text)
     assert (found.source.kind, found.cue.text) == ("anonymous", "reportedly")
     assert found.content.text == text.rstrip(".")
+
+
+def test_when_or_how_it_was_said_is_not_the_content() -> None:
+    """ "said Tuesday they would appeal", "said in a statement it would": AP style puts the time or
+    the medium between the cue and a content without "that"."""
+    for text, content in (
+        ("Administration officials said Tuesday they would appeal the ruling.", "they would appeal the ruling"),
+        ("The company said in a statement it would cut 500 jobs.", "it would cut 500 jobs"),
+        ("The minister said last week the talks had failed.", "the talks had failed"),
+        ("Smith said Tuesday's vote was rigged.", "Tuesday's vote was rigged"),  # a possessive is content
+    ):
+        assert only(text).content.text == content, text
+
+
+def test_a_document_obtained_by_an_outlet_is_the_document() -> None:
+    found = only("Internal emails obtained by The Washington Post show the bank knew of the fraud.")
+    assert (found.source.name, found.source.kind) == ("Internal emails obtained by The Washington Post", "document")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, adverb, tokens
+from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, adverb, opening_time, tokens
 from newsaudit.analyzers.attribution.lexicon import cues, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 
@@ -54,10 +54,25 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
             if following < s_end and (text[following] in '“"‘' or text[following].isupper()):
                 return following, True
             break
+    setting = _setting(toks)  # "said Tuesday they would appeal", "said in a statement it would"
+    if setting and toks[setting][0][:1].isalnum():
+        return toks[setting][1], False
     position = skip_space(text, position, s_end)
     while position < s_end and text[position] in ",:":
         position = skip_space(text, position + 1, s_end)
     return position, False
+
+
+MEDIA = frozenset({"statement", "email", "interview", "letter", "post", "tweet", "video", "release", "filing", "memo"})
+
+
+def _setting(toks: list[tuple[str, int, int]]) -> int:
+    """How many words right after a cue say when or how it was said, before content with no "that":
+    a time ("Tuesday", "last week", "on Monday") or a medium ("in a statement", "in an email")."""
+    words = [t[0].lower() for t in toks[:4]]
+    if len(words) >= 4 and words[0] in ("in", "on", "via") and words[1] in ("a", "an") and words[2] in MEDIA:
+        return 3
+    return opening_time(toks)
 
 
 def content_word(word: str) -> bool:

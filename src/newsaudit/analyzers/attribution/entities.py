@@ -175,6 +175,14 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
         and (low in CLAUSE_WORDS or low in LINKING_PREPOSITIONS or low == "near")
     ):
         return 2
+    if (
+        low == "by"
+        and i >= 2
+        and toks[i - 1][0].islower()
+        and toks[i - 1][0].endswith(("ed", "en", "wn"))
+        and toks[i - 2][0].lower() in DOCUMENT_HEADS
+    ):
+        return 2  # "Documents obtained by the Post show", "a report commissioned by the city found"
     return 1 if low in STUDY_PREPOSITIONS and _study_before(toks, i) else 0
 
 
@@ -414,7 +422,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
         toks = toks[comma + 1 :]
     while toks and toks[0][0].lower() in CONJUNCTIONS:
         toks = toks[1:]
-    toks = toks[_opening_time(toks) :]
+    toks = toks[opening_time(toks) :]
     if toks and (toks[0][0] in ("“", '"', "‘") or toks[0][0].lower() in INTRO_OPENERS):
         return None
     last = -1
@@ -431,7 +439,7 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
     return _common_subject(text, toks)
 
 
-def _opening_time(toks: list[tuple[str, int, int]]) -> int:
+def opening_time(toks: list[tuple[str, int, int]]) -> int:
     """How many words of a time phrase without a comma open a sentence ("Last week", "Earlier this
     month", "On Tuesday night", "In 2019"), when at least two words follow it."""
     words = [t[0].lower() for t in toks[:4]]

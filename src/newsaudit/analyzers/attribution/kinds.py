@@ -80,6 +80,11 @@ OWNED_DOCUMENT_RE = re.compile(
 )
 
 
+# A document someone else obtained or reviewed: the document speaks, not who handled it.
+HANDLED_DOCUMENT_RE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:obtained|reviewed|seen|leaked|examined|shared)\s+(?:by|with|to)\s+\S",
+    re.I,
+)
 POSSESSIVE_DOCUMENT_RE = re.compile(
     r"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){0,2}(?:report|study|survey|analysis|investigation|story|article|"
     r"interview|statement|poll|review|assessment|data|audit|findings)$",
@@ -142,6 +147,9 @@ def parse(phrase: str) -> Parsed:
     low = text.lower()
     if low in PRONOUNS:
         return Parsed(text, PRONOUNS[low], None, generic=True)
+    handled = HANDLED_DOCUMENT_RE.match(text)
+    if handled and handled.group("head").lower() in DOCUMENT_HEADS:
+        return Parsed(strip_article(text), "document", None)  # "documents obtained by the Post": not the Post's
     owned = _owned_document(text)
     if owned is not None:
         return owned
