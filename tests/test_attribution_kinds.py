@@ -487,3 +487,13 @@ def test_when_or_how_it_was_said_is_not_the_content() -> None:
 def test_a_document_obtained_by_an_outlet_is_the_document() -> None:
     found = only("Internal emails obtained by The Washington Post show the bank knew of the fraud.")
     assert (found.source.name, found.source.kind) == ("Internal emails obtained by The Washington Post", "document")
+
+
+def test_an_aside_or_a_listener_before_a_second_cue_keeps_each_claim_apart() -> None:
+    claimed = only("Trump has repeatedly claimed, without evidence, that the election was stolen.")
+    assert claimed.content.text == "the election was stolen"
+    found = run("“The economy is strong,” Powell told reporters, adding that rates would stay low.")
+    assert [(a.cue.text, a.content.text) for a in found] == [
+        ("told", "“The economy is strong,”"),
+        ("adding", "rates would stay low"),
+    ]

@@ -34,8 +34,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
     toks = tokens(text, position, s_end)
     for i, (word, w_start, t_end) in enumerate(toks[:THAT_WINDOW]):
         low = word.lower()
-        if i > 0 and low.endswith("ing") and low in cues():
-            break  # "…,” Dempsey said, adding that …": the "that" is the next cue's
+        if (i > 0 or after_listener) and low.endswith("ing") and low in cues():
+            break  # "…,” Dempsey said, adding that …" / "told reporters, adding that": the next cue's "that"
         if low in ("that", ":") and i > 0 and not after_listener and content_word(toks[0][0]):
             break  # "said the case highlights that …": a clause of the content, not an adverbial before it
         if low in ("that", ":"):
@@ -53,6 +53,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
             following = skip_space(text, t_end, s_end)
             if following < s_end and (text[following] in '“"‘' or text[following].isupper()):
                 return following, True
+            if re.match(r"that\b", text[following:s_end]):
+                continue  # "claimed, without evidence, that …": the aside ends, "that" opens the content
             break
     setting = _setting(toks)  # "said Tuesday they would appeal", "said in a statement it would"
     if setting and toks[setting][0][:1].isalnum():
