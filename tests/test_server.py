@@ -117,3 +117,18 @@ def test_api_fuzzing_finds_no_server_error(case: schemathesis.Case) -> None:
     if response.status_code >= 400:
         body = response.json()
         assert set(body["error"]) == {"code", "message", "status"}
+
+
+def test_serve_loads_the_models_before_it_listens(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsaudit import pipeline
+    from newsaudit.cli import app
+
+    calls: list[str] = []
+    monkeypatch.setattr(pipeline, "warm", lambda options: calls.append(f"warm {options.profile} {options.threads}"))
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kwargs: calls.append(f"run {kwargs['port']}"))
+    result = CliRunner().invoke(app, ["serve", "--port", "8123", "--profile", "fast", "--threads", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert calls == ["warm fast 2", "run 8123"]

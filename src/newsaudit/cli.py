@@ -302,10 +302,13 @@ def serve(
     _check_threads(threads)
     import uvicorn
 
+    from newsaudit import pipeline
     from newsaudit.server import create_app
 
     options = Options(allow_private=allow_private, profile=profile, threads=threads)
     application = create_app(options, max_bytes=int(max_mb * MB), timeout=timeout)
+    typer.echo("newsaudit: loading models before serving (the first request should not wait for them)", err=True)
+    pipeline.warm(options)
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 

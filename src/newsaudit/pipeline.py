@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Mapping
@@ -218,3 +219,20 @@ def _component_version(name: str) -> str:
 
 def _ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000
+
+
+_WARMED: set[Options] = set()
+
+
+def warm(options: Options) -> None:
+    """Import and load everything an audit needs (the HTML path included) by auditing a small text;
+    once per process (workers forked after the parent warmed up find it done)."""
+    if options in _WARMED:
+        return
+
+    text = "Warm-up\n\n" + "The council said on Monday that the bridge would close, Reuters reported. " * 8
+    html = f"<html><head><title>Warm-up</title></head><body><article><p>{text}</p></article></body></html>"
+    for content, kind in ((text, "text"), (html, "html")):
+        with contextlib.suppress(errors.InputError):
+            audit(content.encode(), options=options.with_(input_kind=kind))
+    _WARMED.add(options)

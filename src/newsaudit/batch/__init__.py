@@ -10,7 +10,6 @@ flight, which the next run audits. Worker processes load the analyzers once each
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -27,6 +26,7 @@ from newsaudit.batch.inputs import Item, count_items, iter_items
 from newsaudit.batch.keys import KeySet
 from newsaudit.batch.store import Rows, Store, error_rows, report_rows
 from newsaudit.options import Options
+from newsaudit.pipeline import warm
 
 WINDOW = 4  # inputs in flight per worker
 FLUSH_ARTICLES = 64
@@ -92,29 +92,12 @@ def keyed_items(paths: Sequence[str | Path], options: Options, summary: Summary)
 # --- worker side -----------------------------------------------------------------------------------
 
 _WORKER: dict[str, Options] = {}
-_WARMED: set[Options] = set()
 
 
 def _worker_init(options: Options) -> None:
     """Load every analyzer and model once per worker process."""
     _WORKER["options"] = options
     warm(options)
-
-
-def warm(options: Options) -> None:
-    """Import and load everything an audit needs (the HTML path included) by auditing a small text;
-    once per process (workers forked after the parent warmed up find it done)."""
-    from newsaudit.pipeline import audit
-
-    if options in _WARMED:
-        return
-
-    text = "Warm-up\n\n" + "The council said on Monday that the bridge would close, Reuters reported. " * 8
-    html = f"<html><head><title>Warm-up</title></head><body><article><p>{text}</p></article></body></html>"
-    for content, kind in ((text, "text"), (html, "html")):
-        with contextlib.suppress(errors.InputError):
-            audit(content.encode(), options=options.with_(input_kind=kind))
-    _WARMED.add(options)
 
 
 def audit_item(key: str, item: Item, options: Options | None = None) -> Rows:

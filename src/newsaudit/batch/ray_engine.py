@@ -17,9 +17,10 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from newsaudit.batch import Summary, audit_item, keyed_items, warm
+from newsaudit.batch import Summary, audit_item, keyed_items
 from newsaudit.batch.inputs import Item
 from newsaudit.options import Options
+from newsaudit.pipeline import warm
 
 BATCH_SIZE = 8
 COLUMNS = ("key", "origin", "url", "status", "code", "message", "report")
