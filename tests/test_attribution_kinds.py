@@ -497,3 +497,13 @@ def test_an_aside_or_a_listener_before_a_second_cue_keeps_each_claim_apart() -> 
         ("told", "“The economy is strong,”"),
         ("adding", "rates would stay low"),
     ]
+
+
+def test_an_office_for_a_subject_is_a_person_with_or_without_a_name() -> None:
+    """ "High Commissioner for Human Rights": the words after "for" name the office, not a person."""
+    office = only("The United Nations High Commissioner for Human Rights said the decision did not change the law.")
+    assert (office.source.name, office.source.kind) == ("United Nations High Commissioner for Human Rights", "person")
+    envoy = only("Special Envoy for Iran Brian Hook said the sanctions would stay.")
+    assert (envoy.source.name, envoy.source.kind) == ("Brian Hook", "person")
+    cabinet = only("The Secretary for Health and Social Care said the hospitals were ready.")
+    assert cabinet.source.name == "Secretary for Health and Social Care"

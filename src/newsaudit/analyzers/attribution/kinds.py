@@ -175,8 +175,6 @@ def parse(phrase: str) -> Parsed:
         return Parsed(known.name, "outlet", None, False, known.domain)
     if len(words) > 2 and words[0].lower() == "the" and words[-1] in NEWSPAPER_NAMES and is_name(words[1:]):
         return Parsed(stripped, "outlet", None)  # "the Sioux Falls Daily Herald": a newspaper's name
-    if WEB_SITE_RE.fullmatch(stripped):
-        return Parsed(stripped, "organization", None)  # "according to Edmunds.com": a web site, named by its domain
     if stripped in organization_names() or stripped in state_names():
         return Parsed(stripped, "organization", None)  # "Goldman Sachs said", "China said"
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
@@ -184,6 +182,10 @@ def parse(phrase: str) -> Parsed:
     head = head_words[-1].lower()
     if head in GENERIC_OUTLETS and not any(is_capitalised(w) for w in words[1:]):
         return Parsed(stripped, "outlet", None, generic=True)
+    # "according to Edmunds.com": a web site, named by its domain; "the UN High Commissioner for …": an office
+    special = Parsed(stripped, "organization", None) if WEB_SITE_RE.fullmatch(stripped) else _office_for(words)
+    if special is not None:
+        return special
     name_start = _name_run_start(words)
     if name_start is None:
         return _unnamed(stripped, head, words)
@@ -370,6 +372,32 @@ def _name_run_start(words: list[str]) -> int | None:
     if i == len(words) - 1 and i > run_start and _org_word(words[i]):
         return run_start  # "General Motors": a company, not a general named Motors
     return i
+
+
+def _office_for(words: list[str]) -> Parsed | None:
+    """An office named "TITLE for/on SUBJECT" ("the UN High Commissioner for Human Rights", "Special
+    Envoy for Iran Brian Hook"): a person, by office when no name follows. A two-word name is taken
+    from the end when the subject leaves at least two words before it."""
+    for i, word in enumerate(words[:-2]):
+        office_word = is_capitalised(word) and word.lower() not in ANONYMOUS_HEADS  # not "a spokesperson for"
+        if (
+            not office_word
+            or word.lower().rstrip(".") not in title_words()
+            or words[i + 1].lower() not in ("for", "on")
+        ):
+            continue
+        rest = words[i + 2 :]
+        if not all(is_capitalised(w) or w.lower() in ("and", "the", "of") for w in rest):
+            return None
+        plain_subject = not any(w.lower() in ("and", "the", "of") for w in rest)
+        named = len(rest) >= 4 and rest[-3].lower() not in ("and", "the", "of") and not _org_word(rest[-1])
+        if named or (
+            len(rest) == 3 and plain_subject
+        ):  # "… for Human Rights Michelle Bachelet", "… for Iran Brian Hook"
+            return Parsed(" ".join(rest[-2:]), "person", strip_article(" ".join(words[:-2])))
+        office = strip_article(" ".join(words))
+        return Parsed(office, "person", office)
+    return None
 
 
 def strip_article(text: str) -> str:
