@@ -507,3 +507,9 @@ def test_an_office_for_a_subject_is_a_person_with_or_without_a_name() -> None:
     assert (envoy.source.name, envoy.source.kind) == ("Brian Hook", "person")
     cabinet = only("The Secretary for Health and Social Care said the hospitals were ready.")
     assert cabinet.source.name == "Secretary for Health and Social Care"
+
+
+def test_asking_for_anonymity_is_no_claim() -> None:
+    found = run("The source, who asked not to be identified because the talks are private, said a deal was close.")
+    assert [(a.cue.text, a.content.text) for a in found] == [("said", "a deal was close")]
+    assert [a.cue.text for a in run("Reporters asked whether the plan would go ahead.")] == ["asked"]

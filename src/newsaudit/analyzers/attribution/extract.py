@@ -407,6 +407,8 @@ def _reads_as_cue(
         and _content_word(next_word)
     ):
         return False  # "companies are writing custom apps": the thing written, not a claim
+    if cue.lemma in ("ask", "request") and ANONYMITY_RE.match(text, c_end, s_end):
+        return False  # "who asked not to be identified because …": a condition of the interview, not a claim
     if cue.lemma == "tell" and re.match(r"\s+(?:him|her|them|me|us|you)\s+to\s+[a-z]", text[c_end:s_end]):
         return False  # "told her to leave": an order, not a claim
     if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
@@ -418,6 +420,11 @@ def _reads_as_cue(
     return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
 
 
+ANONYMITY_RE = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:identified|named|quoted)|to\s+remain\s+anonymous|for\s+anonymity|"
+    r"that\s+(?:his|her|their)\s+names?\s+(?:not|be\s+withheld))",
+    re.I,
+)
 COUNTS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "several", "many", "few", "more"})
 
 
