@@ -513,3 +513,17 @@ def test_asking_for_anonymity_is_no_claim() -> None:
     found = run("The source, who asked not to be identified because the talks are private, said a deal was close.")
     assert [(a.cue.text, a.content.text) for a in found] == [("said", "a deal was close")]
     assert [a.cue.text for a in run("Reporters asked whether the plan would go ahead.")] == ["asked"]
+
+
+def test_a_quote_interrupted_by_its_source_runs_on_after_it() -> None:
+    for text, source in (
+        ("“There is no evidence,” he added, “that the vaccine causes autism.”", "he"),
+        ("“We are not going anywhere,” said Maria Lopez, 54, “and we will fight this.”", "Maria Lopez"),
+    ):
+        found = only(text)
+        assert found.source.name == source
+        assert found.content.text == text  # both parts, from the first mark to the last
+    # the second quote belongs to the next cue
+    told, adding = run("“Sales are slow,” the dealer said, adding, “This year is not as strong as last year.”")
+    assert told.content.text == "“Sales are slow,”"
+    assert adding.content.text == "“This year is not as strong as last year.”"

@@ -126,8 +126,27 @@ def sentence_candidates(
         hedge = next((m for m in HEDGED_RE.finditer(text, start, end) if not _in_quote(m.start(), inside)), None)
         if hedge is not None:
             found.append(_anonymous(hedge.start(), hedge.end(), start, trim_end(text, start, end)))
+    found = [_join_split_quote(text, c, inside, end) for c in found]
     found = _inherit_participle_sources(text, found)
     return _merge_chains(text, found)
+
+
+SPLIT_QUOTE_RE = re.compile(r"\s*,\s*(?:[^,;“”\"]{1,40},\s*)?(?=[“\"])")  # ", 54," / ", a spokesman,"
+
+
+def _join_split_quote(text: str, candidate: Candidate, inside: list[Quote], s_end: int) -> Candidate:
+    """ "“There is no evidence,” he added, “that the vaccine causes autism.”": a quote interrupted by
+    its cue and source goes on after them; the content runs to the end of the second part."""
+    if not candidate.content_first or text[candidate.content_end - 1 : candidate.content_end] not in ("”", '"'):
+        return candidate
+    after = max(candidate.cue_end, candidate.source.end if candidate.source else 0, *(candidate.extent or (0,)))
+    gap = SPLIT_QUOTE_RE.match(text, after, s_end)
+    if gap is None or any(w.lower() in cues() for w in re.findall(r"[\w’']+", gap.group(0))):
+        return candidate  # "…,” he said, adding, “…”": the second quote is the next cue's
+    second = next((q for q in inside if q.start == gap.end() and q.balanced), None)
+    if second is not None:
+        candidate.content_end = trim_end(text, candidate.content_start, second.end)
+    return candidate
 
 
 def learned_candidates(
