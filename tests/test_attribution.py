@@ -455,6 +455,18 @@ def test_voice_marks_attributed_sentences() -> None:
     assert voices == ["author", "attributed", "author"]
 
 
+def test_a_quotation_that_goes_on_after_its_cue_is_not_the_author_voice() -> None:
+    """ "“It's over,” she said. “We lost. …”": the sentences after the cue are still her words;
+    a scare-quoted word leaves its sentence the author's."""
+    text = (
+        "The mayor spoke after the vote.\n\n“It's over,” she said. “We lost. We will come back next year.”\n\n"
+        "The council adjourned, and the so-called “reform” was shelved."
+    )
+    result = attribute(doc(text))
+    voices = [result.sentence_labels[i]["voice"] for i in range(5)]
+    assert voices == ["author", "attributed", "attributed", "attributed", "author"]
+
+
 def test_belief_cues_only_in_broad_scope() -> None:
     text = "The union hopes the strike will end by Friday."
     assert attribute(doc(text)).attributions == ()

@@ -78,7 +78,7 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
     return AnalyzerOutput(
         attributions=attributions,
         sources=sources,
-        sentence_labels=_voices(doc, attributions),
+        sentence_labels=_voices(doc, attributions, quotes),
     )
 
 
@@ -175,10 +175,12 @@ def _source(text: str, e: Entity) -> Source:
     )
 
 
-def _voices(doc: Document, attributions: tuple[Attribution, ...]) -> dict[int, dict[str, object]]:
-    """A sentence is the author's unless it carries an attribution's cue or is mostly attributed content."""
+def _voices(doc: Document, attributions: tuple[Attribution, ...], quotes: list[Quote]) -> dict[int, dict[str, object]]:
+    """A sentence is the author's unless it carries an attribution's cue or is mostly attributed
+    content or quotation ("“It's over,” she said. “We lost.”": the second sentence is hers too)."""
     labels: dict[int, dict[str, object]] = {}
-    spans = sorted((a.content.start, a.content.end) for a in attributions)
+    quoted = [(q.start, q.end) for q in quotes if q.balanced]
+    spans = sorted([(a.content.start, a.content.end) for a in attributions] + quoted)
     cues = sorted(a.cue.start for a in attributions)
     active: list[tuple[int, int]] = []  # spans that start before the sentence ends (a sweep: sentences are in order)
     next_span = 0
