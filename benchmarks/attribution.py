@@ -226,8 +226,8 @@ def main() -> None:
     newsaudit_predict(False)(polnear[0].text)  # load word lists outside the timing
     polnear_rows = [
         ("sentence-regex baseline", score(polnear, baseline_predict)),
-        ("newsaudit attribution.v1, scope=speech (default)", score(polnear, newsaudit_predict(False))),
-        ("newsaudit attribution.v1, scope=broad", score(polnear, newsaudit_predict(True))),
+        ("newsaudit attribution.v2, scope=speech (default)", score(polnear, newsaudit_predict(False))),
+        ("newsaudit attribution.v2, scope=broad", score(polnear, newsaudit_predict(True))),
     ]
     speech_rate, n_sentences = speed(polnear, broad=False)
     broad_rate, _ = speed(polnear, broad=True)
@@ -254,7 +254,7 @@ def main() -> None:
         ]
         dev_rows = [
             ("sentence-regex baseline", score(dev, baseline_predict)),
-            ("newsaudit attribution.v1, scope=speech (default)", score(dev, newsaudit_predict(False))),
+            ("newsaudit attribution.v2, scope=speech (default)", score(dev, newsaudit_predict(False))),
         ]
         sections += [
             table(dev_rows),

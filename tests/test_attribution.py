@@ -1,4 +1,4 @@
-"""attribution.v1 on constructions, written independently of any one article."""
+"""attribution.v2 on constructions, written independently of any one article."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ onnxruntime (``data/models/sentence-minilm``, which also gives framing.v5 its bi
 the linear head (TF-IDF stacked with static token vectors, ``newsaudit.textmodel``) in the
 ``fast`` profile or when that file is absent —
 and a rank; sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each
-naming the attribution it rests on (from ``attribution.v1``) or saying that the author makes
+naming the attribution it rests on (from ``attribution.v2``) or saying that the author makes
 the claim.
 """
 
