@@ -527,3 +527,10 @@ def test_a_quote_interrupted_by_its_source_runs_on_after_it() -> None:
     told, adding = run("“Sales are slow,” the dealer said, adding, “This year is not as strong as last year.”")
     assert told.content.text == "“Sales are slow,”"
     assert adding.content.text == "“This year is not as strong as last year.”"
+
+
+def test_reported_on_a_day_is_a_report_and_reported_on_a_subject_is_not() -> None:
+    dated = only("The Wall Street Journal reported on Monday that the bank was under investigation.")
+    assert (dated.source.name, dated.content.text) == ("The Wall Street Journal", "the bank was under investigation")
+    assert only("The paper reported in October that the bank had been fined.").source.kind == "outlet"
+    assert run("The paper reported on the trial for weeks.") == []

@@ -33,6 +33,9 @@ from newsaudit.analyzers.attribution.content import (
 )
 from newsaudit.analyzers.attribution.entities import (
     AUXILIARIES,
+    MONTHS,
+    TIME_WORDS,
+    YEAR,
     Phrase,
     is_time_phrase,
     sentence_subject,
@@ -432,8 +435,8 @@ def _reads_as_cue(
         return False  # "told her to leave": an order, not a claim
     if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
         return False  # "receptors have shown up in …", "she called in to the show"
-    if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment"):
-        return False  # "believes in sedans", "reported on the trial": not a claim
+    if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment") and not _dated(text, c_end, s_end):
+        return False  # "believes in sedans", "reported on the trial": not a claim ("reported on Monday" is)
     if next_word == "by" and form.endswith(("ed", "wn", "nd")):
         return False  # "bugs found by you", "a study conducted by": a participle, not a cue
     return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
@@ -445,6 +448,15 @@ ANONYMITY_RE = re.compile(
     re.I,
 )
 COUNTS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "several", "many", "few", "more"})
+
+
+def _dated(text: str, position: int, end: int) -> bool:
+    """ "on Monday", "in October", "in 2019" right after a cue: when, not what about."""
+    words = text[position:end].split()[:2]
+    if len(words) < 2:
+        return False
+    word = words[1].strip(",.").lower()
+    return word in TIME_WORDS or word in MONTHS or YEAR.fullmatch(word) is not None
 
 
 def _adjective_use(previous: str, next_word: str) -> bool:
