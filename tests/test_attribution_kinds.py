@@ -534,3 +534,13 @@ def test_reported_on_a_day_is_a_report_and_reported_on_a_subject_is_not() -> Non
     assert (dated.source.name, dated.content.text) == ("The Wall Street Journal", "the bank was under investigation")
     assert only("The paper reported in October that the bank had been fined.").source.kind == "outlet"
     assert run("The paper reported on the trial for weeks.") == []
+
+
+def test_a_role_noun_refers_back_to_the_organisation_or_outlet_named_before() -> None:
+    found = run("Pfizer said the vaccine was safe. The drugmaker added that it would seek approval this month.")
+    assert [(a.source.name, a.source.kind) for a in found] == [("Pfizer", "organization")] * 2
+    wire = run("Officials told Reuters the deal was dead. The news agency said it had seen a copy of the letter.")
+    assert (wire[-1].source.name, wire[-1].source.kind) == ("Reuters", "outlet")
+    # "the Times" is a Times, never the other outlet quoted before it
+    times = run("Officials told Reuters the deal was dead. The Times said the minister would resign.")
+    assert times[-1].source.name == "The Times"

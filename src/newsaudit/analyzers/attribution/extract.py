@@ -340,8 +340,13 @@ def _verb_candidate(
             candidate.content_first = True
         if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
-        if (len(text[content_start:content_end].split()) < 2 and text[content_start] not in '“"‘') or (
-            candidate.content_first and question_about_the_source(text, content_start, content_end, s_end)
+        words = text[content_start:content_end].split()
+        if (
+            (len(words) < 2 and text[content_start] not in '“"‘')
+            or (
+                len(words) == 2 and _dated(" ".join(words), 0, len(" ".join(words)))
+            )  # "a finding she reported in 2009"
+            or (candidate.content_first and question_about_the_source(text, content_start, content_end, s_end))
         ):
             return None  # no content; "What did the prosecutors say?": a question, not a claim
         candidate.content_start, candidate.content_end = content_start, content_end

@@ -180,7 +180,7 @@ def parse(phrase: str) -> Parsed:
     if len(words) == 2 and words[0].lower() == "the" and words[1] in short_outlet_aliases():
         return Parsed(text, "outlet", None, generic=True)
     head = head_words[-1].lower()
-    if head in GENERIC_OUTLETS and not any(is_capitalised(w) for w in words[1:]):
+    if _generic_outlet(words, head):
         return Parsed(stripped, "outlet", None, generic=True)
     # "according to Edmunds.com": a web site, named by its domain; "the UN High Commissioner for …": an office
     special = Parsed(stripped, "organization", None) if WEB_SITE_RE.fullmatch(stripped) else _office_for(words)
@@ -372,6 +372,12 @@ def _name_run_start(words: list[str]) -> int | None:
     if i == len(words) - 1 and i > run_start and _org_word(words[i]):
         return run_start  # "General Motors": a company, not a general named Motors
     return i
+
+
+def _generic_outlet(words: list[str], head: str) -> bool:
+    """ "the paper", "the network", "the news agency": an outlet named before, in lowercase."""
+    wire = " ".join(words[-2:]).lower() in ("news agency", "wire service", "news service")
+    return (head in GENERIC_OUTLETS or wire) and not any(is_capitalised(w) for w in words[1:])
 
 
 def _office_for(words: list[str]) -> Parsed | None:

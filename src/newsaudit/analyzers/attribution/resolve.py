@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsaudit.analyzers.attribution.kinds import Parsed
+from newsaudit.analyzers.attribution.kinds import ORGANISATION_HEADS, Parsed
 from newsaudit.analyzers.attribution.kinds import strip_article as _strip_article
 from newsaudit.analyzers.attribution.lexicon import OutletEntry, outlet_index, outlets, short_outlet_aliases, titles
 from newsaudit.resources import stopwords
@@ -111,7 +111,7 @@ class Resolver:
             preferred = {e.name for e in short_outlet_aliases().get(word, ())}
             candidates = [e for e in self.entities if e.kind == "outlet"]
             named = [e for e in candidates if e.name in preferred]
-            pool = named or candidates
+            pool = named if preferred else candidates  # "the Times" is never the Reuters quoted before
             best = max(pool, key=lambda e: e.last_mention_before(position), default=None)
             return best or self._outlet_named_before(position, preferred)
         if parsed.kind == "person":
@@ -131,6 +131,10 @@ class Resolver:
             orgs = [e for e in self.entities if e.kind == "organization"]
             head = surface.rsplit(maxsplit=1)[-1].lower()
             matching = [e for e in orgs if head in e.name.lower()]
+            bare = len(_strip_article(surface).split()) == 1  # "the drugmaker", not "the German automaker"
+            if not matching and bare and head in ORGANISATION_HEADS:  # "Pfizer said … The drugmaker added"
+                recent = [e for e in orgs if 0 <= position - e.last_mention_before(position) <= PRONOUN_WINDOW]
+                matching = [e for e in recent if e.kind == "organization" and not e.role]
             return max(matching, key=lambda e: e.last_mention_before(position), default=None)
         return None
 
