@@ -33,9 +33,6 @@ from newsaudit.analyzers.attribution.content import (
 )
 from newsaudit.analyzers.attribution.entities import (
     AUXILIARIES,
-    MONTHS,
-    TIME_WORDS,
-    YEAR,
     Phrase,
     is_time_phrase,
     sentence_subject,
@@ -54,7 +51,16 @@ from newsaudit.analyzers.attribution.lexicon import (
     word_group,
 )
 from newsaudit.analyzers.attribution.quotes import Quote
-from newsaudit.resources import stopwords
+from newsaudit.analyzers.attribution.usage import (
+    BE_FORMS,
+    NOUN_LIKE,
+    OBJECT_PRONOUNS,
+    dated,
+    negated,
+    progressive,
+    reads_as_cue,
+    to_hospital,
+)
 
 PASSIVE_THAT_RE = re.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been|is\s+being)\s+(?:widely\s+)?(?:reported|said|claimed|alleged|rumou?red|"
@@ -62,12 +68,7 @@ PASSIVE_THAT_RE = re.compile(
     re.I,
 )
 HEDGED_RE = re.compile(r"\breportedly\b|\ballegedly\b", re.I)
-NOUN_FOLLOWERS = frozenset(
-    {"from", "of", "in", "on", "at", "for", "with", "and", "or", "by", ".", ",", ";", ":", ")", "—", "–", "about"}
-    | {"are", "were", "is", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might"}
-)
 PARTICIPLES = word_group("irregular_participles")
-PHRASAL_NON_CUES = word_group("phrasal_non_cues")
 NOT_BEFORE_LEARNED_CUE = word_group("not_before_learned_cue")
 REDUCED_RELATIVE_NEXT_RE = re.compile(
     r"\s+(?:on|in|at|by|to|for|from|during|last|earlier|worldwide|nationwide|globally|between|since|across)\b"
@@ -77,14 +78,6 @@ REDUCED_RELATIVE_NEXT_RE = re.compile(
 PASSIVE_AGENT_RE = re.compile(
     r"\s+(?:(?:on|in|last|earlier|this)\s+[\w.]+\s+)?by\s+(?!(?:phone|telephone|email|e-mail|text|video|letter)\b)"
 )
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
-ADDED_AMOUNT_RE = re.compile(
-    r"\s+(?:[$€£]?\d|more\b|less\b|about\b|nearly\b|almost\b|some\b|an?\s+(?:goal|assist|point|run|touchdown)|"
-    r"(?:one|two|three|four|five)\s)"
-)  # "The stock added 2%", "Bemstrom added a goal"
-BE_FORMS = frozenset(["is", "are", "was", "were", "been", "being", "be"])
-NOUN_LIKE = word_group("noun_like_cues")
-DETERMINERS = word_group("determiners")
 CLAUSE_BREAK_RE = re.compile(
     r"(?:,|;|\s—|\s–)\s+(?:(?:though|although|but|while|and|as|because|even\s+as|whereas|when|after)\s+)?(?=\S)",
 )
@@ -283,14 +276,14 @@ def _verb_candidate(
     participle = form.endswith("ed") or form in PARTICIPLES
     passive = participle and any(_be_form(t[0]) for t in before[k + 1 :])
     if passive:  # "X is said to ...": a hedged claim about X by unnamed sources
-        if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]) or _to_hospital(text, c_end, s_end):
+        if not re.match(r"\s+(?:to|that)\b", text[c_end:s_end]) or to_hospital(text, c_end, s_end):
             return None  # "No date has been announced", "was admitted to hospital": an event, not a claim
         content_end = trim_end(text, s_start, s_end)
         return Candidate(c_start, c_end, cue.lemma, cue.tier, None, s_start, content_end, anonymous="unnamed sources")
-    if not _reads_as_cue(text, form, cue, before, k, c_end, s_end) or _negated(before[k + 1 :]):
+    if not reads_as_cue(text, form, cue, before, k, c_end, s_end) or negated(before[k + 1 :]):
         return None
     strict = form in NOUN_LIKE
-    participle = form.endswith("ing") and not _progressive(previous, before[k + 1 :])
+    participle = form.endswith("ing") and not progressive(previous, before[k + 1 :])
     if participle and previous.lower() in ("than", "of"):
         return None  # "rather than responding to alerts", "accused of saying": a gerund, not a claim
     # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
@@ -343,9 +336,7 @@ def _verb_candidate(
         words = text[content_start:content_end].split()
         if (
             (len(words) < 2 and text[content_start] not in '“"‘')
-            or (
-                len(words) == 2 and _dated(" ".join(words), 0, len(" ".join(words)))
-            )  # "a finding she reported in 2009"
+            or (len(words) == 2 and dated(" ".join(words), 0, len(" ".join(words))))  # "a finding she reported in 2009"
             or (candidate.content_first and question_about_the_source(text, content_start, content_end, s_end))
         ):
             return None  # no content; "What did the prosecutors say?": a question, not a claim
@@ -381,121 +372,6 @@ def _with_subject(text: str, before: list[tuple[str, int, int]], k: int) -> Phra
         if not word.isalpha() or word.lower() in AUXILIARIES:  # a cue form here is a noun: "some reports"
             return None
     return None
-
-
-def _negated(skipped: list[tuple[str, int, int]]) -> bool:
-    """ "have not said what caused the fire", "didn't say whether", "never said": what follows is
-    not something the source states."""
-    return any(t[0].lower() in ("not", "never") or t[0].lower().replace("’", "'").endswith("n't") for t in skipped)
-
-
-def _progressive(previous: str, skipped: list[tuple[str, int, int]]) -> bool:
-    """ "is stressing", "was also saying": a verb of its own, not a participle clause."""
-    contracted = previous.lower().replace("’", "'").endswith(("'m", "'re"))  # "I’m telling you"
-    return previous in BE_FORMS or contracted or any(t[0].lower() in BE_FORMS for t in skipped)
-
-
-def _reads_as_cue(
-    text: str, form: str, cue: Cue, before: list[tuple[str, int, int]], k: int, c_end: int, s_end: int
-) -> bool:
-    """Whether a cue word is used as a reporting verb here, judged by its neighbours."""
-    previous = before[k][0] if k >= 0 else ""
-    following = re.match(r"\s*([\w’']+|[^\w\s])", text[c_end:s_end])
-    next_word = following.group(1).lower() if following else ""
-    if form in NOUN_LIKE and (
-        previous.lower() in DETERMINERS  # "the report", "his claims"
-        or previous.endswith(("’s", "'s"))
-        or (k >= 1 and before[k - 1][0].lower() in ("a", "an"))  # "a Tumblr post"
-        or not next_word
-        or next_word in NOUN_FOLLOWERS  # "movies and TV shows from Marvel"
-    ):
-        return False
-    if form.endswith("ed") and _adjective_use(previous, next_word):
-        return False  # "three confirmed cases", "the reported attack": a participle before its noun
-    if form.endswith("ing") and previous.lower() in ("a", "an", "the"):
-        return False  # "a saying that goes …": a noun
-    counted = next_word[:1].isdigit() or next_word in QUANTITY_WORDS
-    if cue.lemma == "admit" and (counted or _to_hospital(text, c_end, s_end)):
-        return False  # "had admitted 1.4 million refugees", "was admitted to hospital": let in, not confessed
-    if cue.lemma == "charge" and next_word not in ("that", ",", '"', "“"):
-        return False  # "a charging case", "charging him with fraud": not a claim reported
-    if form in NOUN_LIKE and previous.lower() in ("tv", "television", "radio", "talk", "game", "news"):
-        return False  # "TV shows", "talk shows"
-    reporting = cue.tier == "speech" and cue.frame in ("say", "that")
-    to_someone = _said_to_someone(text, cue, c_end)  # "“I would,” Melanie said to the crowd"
-    if reporting and next_word == "to" and not _that_soon(text, c_end, s_end) and not to_someone:
-        return False  # "continued to sign up", "added to the list": not a report
-    if previous.lower() in ("worth", "without"):
-        return False  # "It’s worth noting that …", "It goes without saying": the author's own aside
-    if (
-        cue.lemma == "write"
-        and form == "writing"
-        and _progressive(previous, before[k + 1 :])
-        and _content_word(next_word)
-    ):
-        return False  # "companies are writing custom apps": the thing written, not a claim
-    if cue.lemma in ("ask", "request") and ANONYMITY_RE.match(text, c_end, s_end):
-        return False  # "who asked not to be identified because …": a condition of the interview, not a claim
-    if cue.lemma == "tell" and re.match(r"\s+(?:him|her|them|me|us|you)\s+to\s+[a-z]", text[c_end:s_end]):
-        return False  # "told her to leave": an order, not a claim
-    if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
-        return False  # "receptors have shown up in …", "she called in to the show"
-    if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment") and not _dated(text, c_end, s_end):
-        return False  # "believes in sedans", "reported on the trial": not a claim ("reported on Monday" is)
-    if next_word == "by" and form.endswith(("ed", "wn", "nd")):
-        return False  # "bugs found by you", "a study conducted by": a participle, not a cue
-    return not (cue.lemma == "add" and re.match(ADDED_AMOUNT_RE, text[c_end:s_end]))  # "The stock added 2%"
-
-
-ANONYMITY_RE = re.compile(
-    r"\s+(?:not\s+to\s+be\s+(?:identified|named|quoted)|to\s+remain\s+anonymous|for\s+anonymity|"
-    r"that\s+(?:his|her|their)\s+names?\s+(?:not|be\s+withheld))",
-    re.I,
-)
-COUNTS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "several", "many", "few", "more"})
-
-
-def _dated(text: str, position: int, end: int) -> bool:
-    """ "on Monday", "in October", "in 2019" right after a cue: when, not what about."""
-    words = text[position:end].split()[:2]
-    if len(words) < 2:
-        return False
-    word = words[1].strip(",.").lower()
-    return word in TIME_WORDS or word in MONTHS or YEAR.fullmatch(word) is not None
-
-
-def _adjective_use(previous: str, next_word: str) -> bool:
-    """A participle between an article or a count and a plain word is an adjective."""
-    counted = previous.lower() in COUNTS or previous.replace(",", "").isdigit()
-    plain = next_word.isalpha() and next_word not in DETERMINERS and next_word not in OBJECT_PRONOUNS
-    return counted and plain and next_word not in ("that", "to", "by", "in", "on", "at", "for", "with", "and", "or")
-
-
-HOSPITAL_RE = re.compile(r"\s*(?:in)?to\s+(?:(?:a|the)\s+)?(?:local\s+)?(?:hospital|clinic|intensive care)")
-QUANTITY_WORDS = frozenset(
-    {"more", "nearly", "about", "over", "some", "around", "roughly", "almost", "hundreds", "thousands"}
-)
-
-
-def _to_hospital(text: str, position: int, end: int) -> bool:
-    return bool(HOSPITAL_RE.match(text[position:end]))
-
-
-SAID_TO_RE = re.compile(r"\s+to\s+(?:the|a|an|him|her|them|me|us|you|reporters|[A-Z][a-z])")
-
-
-def _said_to_someone(text: str, cue: Cue, c_end: int) -> bool:
-    """ "“I would,” Melanie said to the TV": "say" with its addressee, not "continued to sign up"."""
-    return cue.lemma == "say" and SAID_TO_RE.match(text, c_end) is not None
-
-
-def _content_word(word: str) -> bool:
-    return word.isalpha() and word.islower() and word not in stopwords()
-
-
-def _that_soon(text: str, position: int, end: int) -> bool:
-    """ "explained to reporters that ...": a "that" within the next few words."""
-    return bool(re.match(r"(?:\W*\w+){0,5}?\W+that\b", text[position:end]))
 
 
 def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: int) -> bool:
