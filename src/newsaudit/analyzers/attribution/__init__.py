@@ -3,8 +3,8 @@
 A pure function of the document. Rules over a light tokenizer (no parser can be downloaded
 at run time), with word lists in ``newsaudit/data``: reporting verbs by tier and frame,
 source nouns, titles and news outlets. See ``extract`` for the frames, ``usage`` for when a cue
-word is a reporting verb, ``entities`` for
-source phrases and kinds, ``resolve`` for aliases across the article.
+word is a reporting verb, ``entities`` for source phrases and kinds, ``resolve`` for aliases across
+the article.
 """
 
 from __future__ import annotations
