@@ -544,3 +544,9 @@ def test_a_role_noun_refers_back_to_the_organisation_or_outlet_named_before() ->
     # "the Times" is a Times, never the other outlet quoted before it
     times = run("Officials told Reuters the deal was dead. The Times said the minister would resign.")
     assert times[-1].source.name == "The Times"
+
+
+def test_an_organisation_possessive_before_a_name_is_a_role() -> None:
+    found = only("NASA's Steve Clarke said the probe was healthy.")
+    assert (found.source.name, found.source.kind) == ("Steve Clarke", "person")
+    assert only("McDonald's said sales rose 5% in the quarter.").source.name == "McDonald's"

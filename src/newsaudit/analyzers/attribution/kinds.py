@@ -371,6 +371,8 @@ def _name_run_start(words: list[str]) -> int | None:
         i = inner[-1] + 1
     if i == len(words) - 1 and i > run_start and _org_word(words[i]):
         return run_start  # "General Motors": a company, not a general named Motors
+    if i < len(words) - 2 and words[i].endswith(("'s", "’s")):
+        i += 1  # "NASA's Steve Clarke": the possessor is a role, not a first name
     return i
 
 
