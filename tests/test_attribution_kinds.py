@@ -550,3 +550,12 @@ def test_an_organisation_possessive_before_a_name_is_a_role() -> None:
     found = only("NASA's Steve Clarke said the probe was healthy.")
     assert (found.source.name, found.source.kind) == ("Steve Clarke", "person")
     assert only("McDonald's said sales rose 5% in the quarter.").source.name == "McDonald's"
+
+
+def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
+    for text, name in (
+        ("Johnson & Johnson said the vaccine was safe.", "Johnson & Johnson"),
+        ("Procter & Gamble said prices would rise next year.", "Procter & Gamble"),
+    ):
+        found = only(text)
+        assert (found.source.name, found.source.kind) == (name, "organization"), text

@@ -201,7 +201,8 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     while i >= 0:
         word = toks[i][0]
         low = word.lower()
-        if word in BOUNDARY or (len(word) == 1 and not word.isalnum()):
+        ampersand = word == "&" and 0 < i < end_index and is_capitalised(toks[i - 1][0])  # "Smith & Jones LLP"
+        if word in BOUNDARY or (len(word) == 1 and not word.isalnum() and not ampersand):
             break
         tank = low == "think" and toks[i + 1][0].lower() == "tank"  # "a Washington think tank said"
         if i < end_index and low in cues() and word.islower() and not _placed(toks, i) and not tank:
