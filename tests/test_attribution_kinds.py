@@ -559,3 +559,19 @@ def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
     ):
         found = only(text)
         assert (found.source.name, found.source.kind) == (name, "organization"), text
+
+
+def test_where_someone_testified_and_whom_they_told_are_not_the_claim() -> None:
+    assert run("The director testified before the Senate Judiciary Committee in Washington.") == []
+    assert only("She testified that the guards had been asleep.").content.text == "the guards had been asleep"
+    told = only("The director told lawmakers no evidence supports anything other than suicide.")
+    assert told.content.text == "no evidence supports anything other than suicide"
+
+
+def test_a_claim_inside_an_opening_clause_ends_with_the_clause() -> None:
+    found = only("Although officials said the dam was safe, residents fled the town on Monday night.")
+    assert found.content.text == "the dam was safe"
+    relative = only(
+        "While the campaign said the senator would reach older voters, whose support was steady, aides doubted it."
+    )
+    assert relative.content.text == "the senator would reach older voters, whose support was steady"

@@ -309,6 +309,7 @@ def _verb_candidate(
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = relative_clause_end(text, before, k, content_start, trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
+        content_end = _subordinate_end(text, lead, content_start, content_end)
         if _only_when_where_or_how(lead, text[content_start:content_end].split()):
             content_end = content_start
         weak = explicit and text[:content_start].rstrip().endswith(",")  # "said at a rally in Monroe, La."
@@ -391,6 +392,31 @@ def _reduced_relative(text: str, source: Phrase, form: str, c_end: int, s_end: i
     return bool(REDUCED_RELATIVE_NEXT_RE.match(text, c_end, s_end))
 
 
+RELATIVE_AFTER_COMMA_RE = re.compile(r"(?:who|whose|whom|which|where)\b")
+SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "because", "since", "if", "when", "after"})
+
+
+def _subordinate_end(text: str, lead: str, content_start: int, content_end: int) -> int:
+    """ "While the examiner concluded Epstein hanged himself, his death was shadowed by …": an
+    attribution inside a clause that opens the sentence ends at the comma that closes the clause."""
+    words = lead.split()
+    if not words or words[0].lower().strip('“"') not in SUBORDINATORS or "," in lead:
+        return content_end
+    comma = text.find(", ", content_start, content_end)
+    while comma >= 0 and RELATIVE_AFTER_COMMA_RE.match(text, comma + 2):
+        comma = text.find(", ", comma + 2, content_end)  # ", whose support …": still inside the clause
+    if comma < 0 or len(text[comma:content_end].split()) < 4 or re.search('["“]', text[content_start:comma]):
+        return content_end
+    return comma
+
+
+LISTENER_NOUNS = frozenset(
+    {"lawmakers", "legislators", "senators", "supporters", "voters", "officials", "colleagues", "employees", "staff"}
+    | {"students", "viewers", "listeners", "readers", "jurors", "investors", "analysts", "shareholders", "members"}
+    | {"residents", "parents", "customers", "friends", "followers", "attendees", "delegates", "congress", "parliament"}
+)
+
+
 def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]:
     """The object of a tell-verb ("told the paper", "told The Associated Press", "told him") and
     where the content starts after it."""
@@ -399,7 +425,7 @@ def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]
         return None, position
     first = toks[0][0]
     end = 0
-    if first.lower() in OBJECT_PRONOUNS:
+    if first.lower() in OBJECT_PRONOUNS or first.lower() in LISTENER_NOUNS:
         end = 1
     elif first.lower() in ("the", "a", "an") or first[:1].isupper():
         end = 1

@@ -65,7 +65,7 @@ def reads_as_cue(
         return False  # "TV shows", "talk shows"
     reporting = cue.tier == "speech" and cue.frame in ("say", "that")
     to_someone = _said_to_someone(text, cue, c_end)  # "“I would,” Melanie said to the crowd"
-    if reporting and next_word == "to" and not _that_soon(text, c_end, s_end) and not to_someone:
+    if reporting and next_word == "to" and not that_soon(text, c_end, s_end) and not to_someone:
         return False  # "continued to sign up", "added to the list": not a report
     if previous.lower() in ("worth", "without"):
         return False  # "It’s worth noting that …", "It goes without saying": the author's own aside
@@ -80,6 +80,9 @@ def reads_as_cue(
         return False  # "who asked not to be identified because …": a condition of the interview, not a claim
     if cue.lemma == "tell" and re.match(r"\s+(?:him|her|them|me|us|you)\s+to\s+[a-z]", text[c_end:s_end]):
         return False  # "told her to leave": an order, not a claim
+    where = next_word in ("before", "at", "in", "to", "on", "for", "against", "during")
+    if cue.lemma == "testify" and where and not that_soon(text, c_end, s_end):
+        return False  # "testified before Congress": where, not what
     if f"{cue.lemma}+{next_word}" in PHRASAL_NON_CUES:
         return False  # "receptors have shown up in …", "she called in to the show"
     if next_word in ("in", "on") and cue.lemma in ("believe", "report", "comment") and not dated(text, c_end, s_end):
@@ -135,6 +138,6 @@ def _content_word(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in stopwords()
 
 
-def _that_soon(text: str, position: int, end: int) -> bool:
+def that_soon(text: str, position: int, end: int) -> bool:
     """ "explained to reporters that ...": a "that" within the next few words."""
     return bool(re.match(r"(?:\W*\w+){0,5}?\W+that\b", text[position:end]))
