@@ -575,3 +575,12 @@ def test_a_claim_inside_an_opening_clause_ends_with_the_clause() -> None:
         "While the campaign said the senator would reach older voters, whose support was steady, aides doubted it."
     )
     assert relative.content.text == "the senator would reach older voters, whose support was steady"
+
+
+def test_a_group_an_outlet_polled_is_the_group() -> None:
+    for text, name in (
+        ("Analysts polled by Reuters had expected a rise of 0.3%.", "Analysts polled by Reuters"),
+        ("Economists surveyed by Bloomberg expect the central bank to hold rates.", "Economists surveyed by Bloomberg"),
+    ):
+        found = only(text)
+        assert (found.source.name, found.source.kind) == (name, "anonymous"), text

@@ -180,9 +180,9 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
         and i >= 2
         and toks[i - 1][0].islower()
         and toks[i - 1][0].endswith(("ed", "en", "wn"))
-        and toks[i - 2][0].lower() in DOCUMENT_HEADS
+        and (toks[i - 2][0].lower() in DOCUMENT_HEADS | ANONYMOUS_HEADS or plural_person(toks[i - 2][0].lower()))
     ):
-        return 2  # "Documents obtained by the Post show", "a report commissioned by the city found"
+        return 2  # "Documents obtained by the Post show", "Analysts polled by Reuters expected"
     return 1 if low in STUDY_PREPOSITIONS and _study_before(toks, i) else 0
 
 

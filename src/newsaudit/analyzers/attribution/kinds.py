@@ -80,9 +80,10 @@ OWNED_DOCUMENT_RE = re.compile(
 )
 
 
-# A document someone else obtained or reviewed: the document speaks, not who handled it.
-HANDLED_DOCUMENT_RE = re.compile(
-    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:obtained|reviewed|seen|leaked|examined|shared)\s+(?:by|with|to)\s+\S",
+# A document someone else obtained, or a group someone polled: they speak, not who handled them.
+HANDLED_RE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:obtained|reviewed|seen|leaked|examined|shared|polled|surveyed|"
+    r"interviewed|contacted|questioned)\s+(?:by|with|to)\s+\S",
     re.I,
 )
 POSSESSIVE_DOCUMENT_RE = re.compile(
@@ -147,9 +148,9 @@ def parse(phrase: str) -> Parsed:
     low = text.lower()
     if low in PRONOUNS:
         return Parsed(text, PRONOUNS[low], None, generic=True)
-    handled = HANDLED_DOCUMENT_RE.match(text)
-    if handled and handled.group("head").lower() in DOCUMENT_HEADS:
-        return Parsed(strip_article(text), "document", None)  # "documents obtained by the Post": not the Post's
+    handled = _handled(text)
+    if handled is not None:
+        return handled
     owned = _owned_document(text)
     if owned is not None:
         return owned
@@ -374,6 +375,20 @@ def _name_run_start(words: list[str]) -> int | None:
     if i < len(words) - 2 and words[i].endswith(("'s", "’s")):
         i += 1  # "NASA's Steve Clarke": the possessor is a role, not a first name
     return i
+
+
+def _handled(text: str) -> Parsed | None:
+    """ "documents obtained by the Post", "analysts polled by Reuters": a document or a group that an
+    outlet obtained or asked, not the outlet's own claim."""
+    handled = HANDLED_RE.match(text)
+    if handled is None:
+        return None
+    head = handled.group("head").lower()
+    if head in DOCUMENT_HEADS:
+        return Parsed(strip_article(text), "document", None)
+    if head in ANONYMOUS_HEADS or plural_person(head):
+        return Parsed(strip_article(text), "anonymous", None)
+    return None
 
 
 def _generic_outlet(words: list[str], head: str) -> bool:
