@@ -133,7 +133,8 @@ class Resolver:
             matching = [e for e in orgs if head in e.name.lower()]
             bare = len(_strip_article(surface).split()) == 1  # "the drugmaker", not "the German automaker"
             if not matching and bare and head in ORGANISATION_HEADS:  # "Pfizer said … The drugmaker added"
-                recent = [e for e in orgs if 0 <= position - e.last_mention_before(position) <= PRONOUN_WINDOW]
+                since = max(0, position - PRONOUN_WINDOW)  # mentioned shortly before, not merely known
+                recent = [e for e in orgs if e.last_mention_before(position) >= since]
                 matching = [e for e in recent if e.kind == "organization" and not e.role]
             return max(matching, key=lambda e: e.last_mention_before(position), default=None)
         return None
