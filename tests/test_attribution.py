@@ -234,7 +234,9 @@ def test_quotation_credited_after_a_dash() -> None:
         ("Tom Lee", "—", "“It will fail.”"),
         ("Winston Churchill", "—", "“Never give up.”"),
     ]
-    assert run("He called the plan “a disgrace” — The Post disagreed with him.") == []
+    # no credit by the dash; the quoted characterisation is his (attribution.v2)
+    found = run("He called the plan “a disgrace” — The Post disagreed with him.")
+    assert [(a.source.name, a.cue.text, a.content.text) for a in found] == [("He", "called", "the plan “a disgrace”")]
 
 
 def test_a_misprinted_opening_mark_opens_a_quote() -> None:

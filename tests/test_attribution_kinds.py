@@ -584,3 +584,16 @@ def test_a_group_an_outlet_polled_is_the_group() -> None:
     ):
         found = only(text)
         assert (found.source.name, found.source.kind) == (name, "anonymous"), text
+
+
+def test_a_quoted_characterisation_is_the_source_s_words() -> None:
+    """ "called the sanctions “economic terrorism”": whose words the loaded phrase is; "called for"
+    and a name after "called the" are no characterisation."""
+    found = only("Iran's foreign ministry called the sanctions “economic terrorism.”")
+    assert (found.source.name, found.cue.text, found.content.text) == (
+        "Iran's foreign ministry",
+        "called",
+        "the sanctions “economic terrorism.”",
+    )
+    assert run("Critics called for an investigation into the “missing” funds.") == []
+    assert run("It is the first of the sets called the “Master Builder Series.”") == []

@@ -53,6 +53,7 @@ from newsaudit.analyzers.attribution.lexicon import (
 from newsaudit.analyzers.attribution.quotes import Quote
 from newsaudit.analyzers.attribution.usage import (
     BE_FORMS,
+    CHARACTERISED_RE,
     NOUN_LIKE,
     OBJECT_PRONOUNS,
     dated,
@@ -103,6 +104,21 @@ def sentence_candidates(
         candidate = _verb_candidate(text, start, end, c_start, c_end, cue, inside, broad=broad)
         if candidate is not None:
             found.append(candidate)
+    if cue_filter is None:  # speech scope: "call" is a belief cue, except for a quoted characterisation
+        for m in CALLED_RE.finditer(text, start, end):
+            candidate = None
+            named = re.split(r"[“\"]", text[m.end() : m.end() + 60], maxsplit=1)[0].split()
+            if all(w.lower() in ("a", "an", "the") for w in named):
+                continue  # "sets called the “Master Builder Series”": a name, not a characterisation
+            if not _in_quote(m.start(), inside):
+                candidate = _verb_candidate(text, start, end, m.start(), m.end(), CHARACTERISE, inside)
+            if candidate is not None and not candidate.content_first:
+                candidate.content_start = skip_space(text, m.end(), end)  # "the new campaign a “bold …”"
+                mark = m.end() + len(" ".join(named)) + 1  # the quotation that characterises
+                quote = next((q for q in inside if q.start >= mark - 1 and q.balanced), None)
+                if quote is not None and len(text[quote.end : candidate.content_end].split()) > 2:
+                    candidate.content_end = quote.end  # not "… — The Post disagreed with him"
+                found.append(candidate)
     if cue_filter is not None:
         taken = {c_start for c_start, _, _ in listed}
         learned_found = learned_candidates(text, start, end, inside, cue_filter.lexicon, taken)
@@ -127,6 +143,9 @@ def sentence_candidates(
     return _merge_chains(text, found)
 
 
+# "called the sanctions “economic terrorism”": the source's words for something, in quotation marks
+CALLED_RE = re.compile(r"(?<![\w-])(?:called|calls|calling)\b(?=" + CHARACTERISED_RE.pattern + ")")
+CHARACTERISE = Cue("call", "speech", "say")
 SPLIT_QUOTE_RE = re.compile(r"\s*,\s*(?:[^,;“”\"]{1,40},\s*)?(?=[“\"])")  # ", 54," / ", a spokesman,"
 
 

@@ -25,6 +25,11 @@ NOUN_LIKE = word_group("noun_like_cues")
 DETERMINERS = word_group("determiners")
 
 
+# "called the sanctions “economic terrorism”", "calling it a “witch hunt”": a characterisation in
+# quotation marks within a few words of the verb.
+CHARACTERISED_RE = re.compile(r"\s+(?!for\b|on\b|off\b|up\b|out\b|in\b|back\b)(?:[\w’'-]+\s+){1,6}?[“\"]")
+
+
 def negated(skipped: list[tuple[str, int, int]]) -> bool:
     """ "have not said what caused the fire", "didn't say whether", "never said": what follows is
     not something the source states."""
@@ -80,6 +85,8 @@ def reads_as_cue(
         return False  # "who asked not to be identified because …": a condition of the interview, not a claim
     if cue.lemma == "tell" and re.match(r"\s+(?:him|her|them|me|us|you)\s+to\s+[a-z]", text[c_end:s_end]):
         return False  # "told her to leave": an order, not a claim
+    if cue.lemma == "call" and cue.tier == "speech" and not CHARACTERISED_RE.match(text, c_end, s_end):
+        return False  # "called for", "a man called John": only "called the sanctions “economic terrorism”"
     where = next_word in ("before", "at", "in", "to", "on", "for", "against", "during")
     if cue.lemma == "testify" and where and not that_soon(text, c_end, s_end):
         return False  # "testified before Congress": where, not what
