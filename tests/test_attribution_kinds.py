@@ -597,3 +597,15 @@ def test_a_quoted_characterisation_is_the_source_s_words() -> None:
     )
     assert run("Critics called for an investigation into the “missing” funds.") == []
     assert run("It is the first of the sets called the “Master Builder Series.”") == []
+
+
+def test_a_partial_quote_stays_inside_the_content() -> None:
+    """ "said it “deeply regrets” the incident": the quoted words are part of a paraphrase; the
+    content starts after the cue, not at the quotation mark."""
+    for text, content in (
+        ("In a statement, the company said it “deeply regrets” the incident.", "it “deeply regrets” the incident"),
+        ("A UN spokesperson said the agency was “alarmed” by the reports.", "the agency was “alarmed” by the reports"),
+        ("He told reporters the plan was “dead on arrival.”", "the plan was “dead on arrival.”"),
+        ("The mayor said on Monday “we will rebuild.”", "“we will rebuild.”"),  # a time before a full quote
+    ):
+        assert only(text).content.text == content, text

@@ -46,6 +46,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
         if word in ("“", '"', "‘"):
             if i > 0 and toks[i - 1][0].lower() in ("on", "in", "at", "from", "to", "of"):
                 break  # "said on “DWTS.”": a title after a preposition, not the content
+            if i > 0 and content_word(toks[0][0]):
+                break  # "said it “deeply regrets” the incident": a partial quote inside the content
             return w_start, True
         if word in BOUNDARY and word != ",":
             break
