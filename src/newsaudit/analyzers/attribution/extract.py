@@ -106,19 +106,8 @@ def sentence_candidates(
             found.append(candidate)
     if cue_filter is None:  # speech scope: "call" is a belief cue, except for a quoted characterisation
         for m in CALLED_RE.finditer(text, start, end):
-            candidate = None
-            named = re.split(r"[“\"]", text[m.end() : m.end() + 60], maxsplit=1)[0].split()
-            if all(w.lower() in ("a", "an", "the") for w in named):
-                continue  # "sets called the “Master Builder Series”": a name, not a characterisation
-            if not _in_quote(m.start(), inside):
-                candidate = _verb_candidate(text, start, end, m.start(), m.end(), CHARACTERISE, inside)
-            if candidate is not None and not candidate.content_first:
-                candidate.content_start = skip_space(text, m.end(), end)  # "the new campaign a “bold …”"
-                mark = m.end() + len(" ".join(named)) + 1  # the quotation that characterises
-                quote = next((q for q in inside if q.start >= mark - 1 and q.balanced), None)
-                if quote is not None and len(text[quote.end : candidate.content_end].split()) > 2:
-                    candidate.content_end = quote.end  # not "… — The Post disagreed with him"
-                found.append(candidate)
+            candidate = None if _in_quote(m.start(), inside) else _characterisation(text, start, end, m, inside)
+            found.extend([candidate] if candidate is not None else [])
     if cue_filter is not None:
         taken = {c_start for c_start, _, _ in listed}
         learned_found = learned_candidates(text, start, end, inside, cue_filter.lexicon, taken)
@@ -146,6 +135,25 @@ def sentence_candidates(
 # "called the sanctions “economic terrorism”": the source's words for something, in quotation marks
 CALLED_RE = re.compile(r"(?<![\w-])(?:called|calls|calling)\b(?=" + CHARACTERISED_RE.pattern + ")")
 CHARACTERISE = Cue("call", "speech", "say")
+
+
+def _characterisation(text: str, s_start: int, s_end: int, m: re.Match[str], inside: list[Quote]) -> Candidate | None:
+    """ "called the sanctions “economic terrorism”": the content runs from the object to the end of
+    the quotation; a name right after "called (the)" is no characterisation."""
+    match = CHARACTERISED_RE.match(text, m.end(), s_end)
+    mark = match.end() - 1 if match else s_end  # the quotation mark that opens the characterisation
+    if all(w.lower() in ("a", "an", "the") for w in text[m.end() : mark].split()):
+        return None  # "sets called the “Master Builder Series”": a name, not a characterisation
+    candidate = _verb_candidate(text, s_start, s_end, m.start(), m.end(), CHARACTERISE, inside)
+    if candidate is None or candidate.content_first:
+        return None
+    candidate.content_start = skip_space(text, m.end(), s_end)  # "the new campaign a “bold …”"
+    quote = next((q for q in inside if q.start >= mark and q.balanced), None)
+    if quote is not None and len(text[quote.end : candidate.content_end].split()) > 2:
+        candidate.content_end = quote.end  # not "… — The Post disagreed with him"
+    return candidate
+
+
 SPLIT_QUOTE_RE = re.compile(r"\s*,\s*(?:[^,;“”\"]{1,40},\s*)?(?=[“\"])")  # ", 54," / ", a spokesman,"
 
 
@@ -356,7 +364,7 @@ def _verb_candidate(
         words = text[content_start:content_end].split()
         if (
             (len(words) < 2 and text[content_start] not in '“"‘')
-            or (len(words) == 2 and dated(" ".join(words), 0, len(" ".join(words))))  # "a finding she reported in 2009"
+            or (len(words) == 2 and dated(text, content_start, content_end))  # "a finding she reported in 2009"
             or (candidate.content_first and question_about_the_source(text, content_start, content_end, s_end))
         ):
             return None  # no content; "What did the prosecutors say?": a question, not a claim
