@@ -94,6 +94,13 @@ def test_non_english_page_is_audited_with_a_warning(tmp_path: Path) -> None:
     assert report.document.language == "de"
     strict = run_cli(str(path), "--require-english")
     assert_input_error(strict, errors.NOT_ENGLISH)
+    titled = tmp_path / "de.html"
+    titled.write_text(f"<html><head><title>Busnetz wird ausgeweitet</title></head><body><p>{text}</p></body></html>")
+    report = newsaudit.audit(titled)
+    assert report.document.title and not report.headline
+    from newsaudit.render.markdown import to_markdown
+
+    assert "No headline signals: the headline analyzer did not run" in to_markdown(report)
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from newsaudit.model import Attribution, Rating, Report, Source
-from newsaudit.render.values import items, number
+from newsaudit.render.values import items, no_headline_reason, number
 
 PALETTE = ("#cfe3ff", "#ffe0b3", "#d9f2d0", "#f6d0e8", "#e3d7ff", "#fff2a8", "#c9f0ef", "#f5d5c8")
 FRAMING_LABELS = ("loaded_language", "speculative", "propaganda")
@@ -123,7 +123,7 @@ def _meta(report: Report) -> str:
 def _headline(report: Report) -> str:
     h = report.headline
     if not h or h.get("text") is None:
-        return '<p class="meta">No headline signals (no title found).</p>'
+        return f'<p class="meta">No headline signals: {escape(no_headline_reason(report))}.</p>'
     clickbait = number(h.get("clickbait"))
     support = str(h.get("support", "unknown"))
     cb_class = "b-bad" if clickbait >= 0.5 else "b-good"

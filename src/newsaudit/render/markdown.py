@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsaudit.model import Rating, Report
-from newsaudit.render.values import items, number
+from newsaudit.render.values import items, no_headline_reason, number
 
 
 def _escape(text: str) -> str:
@@ -72,7 +72,7 @@ def _headline(report: Report) -> list[str]:
     h = report.headline
     out = ["", "## Headline", ""]
     if not h or h.get("text") is None:
-        return [*out, "No title found: no headline signals."]
+        return [*out, f"No headline signals: {no_headline_reason(report)}."]
     out.append(f"- **Clickbait:** {number(h.get('clickbait')):.2f} — {_escape(str(h.get('clickbait_reason', '')))}")
     out.append(f"- **Body support:** {h.get('support')} — {_escape(str(h.get('reason', '')))}")
     for item in items(h.get("evidence")):
