@@ -1,4 +1,4 @@
-"""framing.v5, claims.v4, the shipped sentence heads and score_sentences."""
+"""framing.v5, claims.v5, the shipped sentence heads and score_sentences."""
 
 from __future__ import annotations
 
@@ -191,6 +191,22 @@ def test_claims_rank_every_sentence_and_name_what_they_rest_on() -> None:
     assert all("author" in f.reason for f in empty.findings)
 
 
+def test_fragments_are_no_claims_in_either_profile() -> None:
+    from newsaudit.analyzers.claims import checkworthy_scores, is_fragment
+
+    fragments = ["(288)", "S : 40,000₩", "02-751-1500", "- %155 голосов", "2015; 28: 685-690.", "12 issues for £11.99."]
+    statements = ["Instead, they lost 24-17.", "It’s an invasion.", "Unemployment fell to 3.5 percent in 2019."]
+    assert all(is_fragment(f) for f in fragments) and not any(is_fragment(s) for s in statements)
+    for fast in (False, True):
+        scores = checkworthy_scores(fragments + statements, fast=fast)
+        assert scores[: len(fragments)] == [0.0] * len(fragments)
+        assert all(score > 0 for score in scores[len(fragments) :])
+    d = doc("(288)\n\nUnemployment fell to 3.5 percent in 2019.\n\n(179)")
+    assert len(d.sentences) == 3
+    out = ClaimsAnalyzer().analyze(d, upstream={"attribution": AnalyzerOutput()}, options=Options())
+    assert [(f.start, f.end) for f in out.findings] == [(d.sentences[1].start, d.sentences[1].end)]
+
+
 def test_score_sentences_matches_the_report() -> None:
     sentences = ["It seems the plan may fail.", "The budget passed on Monday."]
     scores = newsaudit.score_sentences(sentences)
@@ -245,7 +261,7 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     monkeypatch.setattr(onnxhead.OnnxHead, "run", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    # framing.v5 and claims.v4 share one encoding of the article's six sentences; hyperpartisan.v3 then
+    # framing.v5 and claims.v5 share one encoding of the article's six sentences; hyperpartisan.v3 then
     # scores the title alone
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)

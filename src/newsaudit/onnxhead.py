@@ -95,7 +95,7 @@ SENTENCE_SCORES = ("checkworthy", "biased")
 SUBJECTIVE_HEAD = "subjective-minilm"
 
 
-# The last texts each thread scored, and their scores: framing.v5 and claims.v4 read the same
+# The last texts each thread scored, and their scores: framing.v5 and claims.v5 read the same
 # article's sentences one after the other in one thread, so each article is encoded once; the server
 # audits in many threads at once, so one shared slot would be overwritten between the two.
 _last = threading.local()

@@ -1,16 +1,22 @@
-"""``claims.v4``: what a fact-checker should look at first.
+"""``claims.v5``: what a fact-checker should look at first.
 
 Each sentence gets a ``checkworthy`` score — from the shipped fine-tuned MiniLM head run with
-onnxruntime (``data/models/sentence-minilm``, which also gives framing.v5 its bias score), or
-the linear head (TF-IDF stacked with static token vectors, ``newsaudit.textmodel``) in the
-``fast`` profile or when that file is absent —
-and a rank; sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each
-naming the attribution it rests on (from ``attribution.v2``) or saying that the author makes
-the claim.
+onnxruntime (``data/models/sentence-minilm``, which also gives framing.v5 its bias score), or the
+linear head (TF-IDF stacked with static token vectors, ``newsaudit.textmodel``) in the ``fast``
+profile or when that file is absent — and a rank.
+
+A fragment with fewer than ``STATEMENT_WORDS`` words of letters (a vote count "(288)", a price
+line "S : 40,000₩", a phone number, a reference "2015; 28: 685-690.") is no claim and scores 0.
+The heads, trained on whole statements, score such lines at random, often above 0.9. No sentence
+labelled check-worthy in ClaimBuster or CLEF 2019 is that short.
+
+Sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each naming the
+attribution it rests on (from ``attribution.v3``) or saying that the author makes the claim.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from newsaudit import onnxhead, textmodel
@@ -18,25 +24,34 @@ from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.model import Attribution, Document, Finding
 from newsaudit.options import Options
 
-NAME = "claims.v4"
+NAME = "claims.v5"
 CHECKWORTHY_THRESHOLD = 0.6  # findings only above this; every sentence keeps its score and rank
+STATEMENT_WORDS = 3
+WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two or more letters, in any script
+
+
+def is_fragment(sentence: str) -> bool:
+    """Too few words to state anything a fact-checker could verify."""
+    return len(WORD_RE.findall(sentence)) < STATEMENT_WORDS
 
 
 def checkworthy_scores(sentences: list[str], *, fast: bool = False, threads: int = 1) -> list[float]:
-    """Check-worthiness of each sentence, 0..1 (``fast``: the linear head only; ``threads``: see
-    ``framing.sentence_scores``)."""
+    """Check-worthiness of each sentence, 0..1, and 0 for a fragment (``fast``: the linear head
+    only; ``threads``: see ``framing.sentence_scores``)."""
     if not sentences:
         return []
     transformer = None if fast else onnxhead.sentence_scores(sentences, threads=threads)
     if transformer is not None:
-        return [scores["checkworthy"] for scores in transformer]
-    return [round(p, 4) for p in textmodel.load("checkworthy").probabilities(sentences)]
+        scores = [scores["checkworthy"] for scores in transformer]
+    else:
+        scores = [round(p, 4) for p in textmodel.load("checkworthy").probabilities(sentences)]
+    return [0.0 if is_fragment(s) else score for s, score in zip(sentences, scores, strict=True)]
 
 
 @register
 class ClaimsAnalyzer:
     name = "claims"
-    version = 4
+    version = 5
     requires: tuple[str, ...] = ("attribution",)
     english_only = True
 
