@@ -31,13 +31,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from extraction import machine, write_section
 from newsaudit import segment
-from newsaudit.analyzers.attribution import attribute
+from newsaudit.analyzers.attribution import AttributionAnalyzer, attribute
 from newsaudit.model import Document
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_POLNEAR = HERE.parents[1] / "shared" / "data" / "polnear"
 DEV = HERE / "data" / "attribution-dev.jsonl"
 PARTS = ("source", "cue", "content")
+NAME = f"{AttributionAnalyzer.name}.v{AttributionAnalyzer.version}"
 TRIM = " \t\n.,;:!?\"'“”‘’()[]—–-"
 
 Span = tuple[int, int]
@@ -226,8 +227,8 @@ def main() -> None:
     newsaudit_predict(False)(polnear[0].text)  # load word lists outside the timing
     polnear_rows = [
         ("sentence-regex baseline", score(polnear, baseline_predict)),
-        ("newsaudit attribution.v2, scope=speech (default)", score(polnear, newsaudit_predict(False))),
-        ("newsaudit attribution.v2, scope=broad", score(polnear, newsaudit_predict(True))),
+        (f"newsaudit {NAME}, scope=speech (default)", score(polnear, newsaudit_predict(False))),
+        (f"newsaudit {NAME}, scope=broad", score(polnear, newsaudit_predict(True))),
     ]
     speech_rate, n_sentences = speed(polnear, broad=False)
     broad_rate, _ = speed(polnear, broad=True)
@@ -254,7 +255,7 @@ def main() -> None:
         ]
         dev_rows = [
             ("sentence-regex baseline", score(dev, baseline_predict)),
-            ("newsaudit attribution.v2, scope=speech (default)", score(dev, newsaudit_predict(False))),
+            (f"newsaudit {NAME}, scope=speech (default)", score(dev, newsaudit_predict(False))),
         ]
         sections += [
             table(dev_rows),

@@ -1,4 +1,4 @@
-"""attribution.v2 on constructions, written independently of any one article."""
+"""attribution.v3 on constructions, written independently of any one article."""
 
 from __future__ import annotations
 
@@ -234,7 +234,7 @@ def test_quotation_credited_after_a_dash() -> None:
         ("Tom Lee", "—", "“It will fail.”"),
         ("Winston Churchill", "—", "“Never give up.”"),
     ]
-    # no credit by the dash; the quoted characterisation is his (attribution.v2)
+    # no credit by the dash; the quoted characterisation is his (attribution.v3)
     found = run("He called the plan “a disgrace” — The Post disagreed with him.")
     assert [(a.source.name, a.cue.text, a.content.text) for a in found] == [("He", "called", "the plan “a disgrace”")]
 
@@ -348,6 +348,29 @@ def test_what_follows_a_cue_may_be_only_when_or_where() -> None:
     assert run("What did prosecutors say?") == []
     assert only('"What is going on?" she asked.').content.text == '"What is going on?"'
     assert only("He instead told reporters that the plan would work.").source_span.text == "He"  # type: ignore[union-attr]
+
+
+def test_a_setting_after_a_final_cue_leaves_the_content_before_the_source() -> None:
+    """ "…, Smith said at a news conference in Berlin." / "said while visiting …" / "said as he left":
+    where and when it was said, so the clause before the source is the content."""
+    for setting in (
+        "at a news conference in Berlin on Tuesday",
+        "while visiting the plant",
+        "as he left the building",
+        "after meeting the mayor",
+        "during a visit to Ohio",
+    ):
+        assert only(f"Prices will keep rising this year, Smith said {setting}.").content.text == (
+            "Prices will keep rising this year"
+        )
+    # an opening clause, then a clause of content, before the source
+    text = "After the first phones shipped, people began using them for work, Cook said while visiting a plant."
+    assert only(text).content.text == "After the first phones shipped, people began using them for work"
+    # what follows is content: "described as", a "that", a long phrase
+    text = "He has attacked the moderators, engaging in what the campaign described as old tactics."
+    assert only(text).content.text == "as old tactics"
+    assert only("He said at the meeting that prices would rise.").content.text == "prices would rise"
+    assert only("In a statement, the company said it would appeal.").content.text == "it would appeal"
 
 
 def test_listener_outlet_is_a_relay() -> None:

@@ -1,4 +1,4 @@
-"""attribution.v2 on source kinds, source phrases and name resolution found on real pages, written
+"""attribution.v3 on source kinds, source phrases and name resolution found on real pages, written
 independently of any one article (see test_attribution.py for the core constructions)."""
 
 from __future__ import annotations

@@ -259,17 +259,42 @@ def _introduction(lead: str) -> bool:
     return participle and (after in PARTICIPLE_INTRO_NEXT or after in ("whether", "if", "why", "how", "what"))
 
 
+def _clause_after_intro(lead: str) -> bool:
+    """ "After the iPhone shipped, people used it for work,": an opening clause, then a clause of
+    content of its own, all before the source (not "Asked about the delay, which …,")."""
+    inner = lead.rstrip(",”’\"' ").find(", ")
+    if inner < 0:
+        return False
+    rest = lead[inner + 2 :].split()
+    return len(rest) >= CLAUSE_AFTER_INTRO_WORDS and rest[0].lower() not in RELATIVE_AFTER_INTRO
+
+
+CLAUSE_AFTER_INTRO_WORDS = 4
+RELATIVE_AFTER_INTRO = frozenset({"which", "who", "whose", "where", "when"})
+SETTING_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from", "following", "outside", "inside", "before"})
+SETTING_CLAUSES = frozenset({"while", "after", "when", "upon"})
+PRONOUNS_AFTER_AS = frozenset({"he", "she", "they", "we", "i", "it"})  # "said as he left", not "described as"
+SETTING_MAX_WORDS = 8  # "at a news conference in Berlin on Tuesday"
+
+
 def _only_when_where_or_how(lead: str, after: list[str]) -> bool:
     """What follows the cue says when, where or how it was said, not what: "…,” Persson said on
-    Tuesday." / "…," the actor said on "DWTS." / "Sales fell, the company said in a statement."."""
+    Tuesday." / "…," the actor said on "DWTS." / "Sales fell, the company said at a news
+    conference in Berlin." / "…, Cook said while visiting the conference."."""
     if is_time_phrase(after):
         return True
-    adverbial = len(after) <= 4 and after[0].lower() in ("on", "in", "at", "during") if after else False
-    words = lead.split()
-    content_led = any(m in lead for m in '”"') or (
-        lead.endswith(",") and len(words) >= 2 and words[0].lower() not in INTRO_OPENERS
+    first = after[0].lower() if after else ""
+    adverbial = (
+        (first in SETTING_PREPOSITIONS and len(after) <= SETTING_MAX_WORDS)
+        or first in SETTING_CLAUSES
+        or (first == "as" and len(after) > 1 and after[1].lower() in PRONOUNS_AFTER_AS)
     )
-    return adverbial and content_led
+    if not adverbial or any(w.lower() == "that" or w[:1] in '“"‘' for w in after):
+        return False
+    words = lead.split()
+    return any(m in lead for m in '”"') or (
+        lead.endswith(",") and len(words) >= 2 and (words[0].lower() not in INTRO_OPENERS or _clause_after_intro(lead))
+    )
 
 
 def _be_form(word: str) -> bool:
