@@ -234,7 +234,48 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
         if end_index - i >= MAX_PHRASE_TOKENS:
             break
         i -= 1
-    return _phrase(text, toks, i + 1, end_index, strict=strict)
+    return _phrase(text, toks, _topic_owner(toks, i, end_index) + 1, end_index, strict=strict)
+
+
+TOPIC_PREPOSITIONS = frozenset({"of", "on", "for"})
+TOPIC_MAX_WORDS = 4
+
+
+def _topic_owner(toks: list[tuple[str, int, int]], i: int, end_index: int) -> int:
+    """Where a source phrase that stopped at a lowercase topic starts instead: at the named body or
+    source noun the topic belongs to ("The Lancet Commission on pollution and health found",
+    "Experts on jail suicide told", "A CT of his chest showed"). ``toks[i]`` is the word before
+    the phrase; the result is the word before the longer phrase, or ``i`` unchanged."""
+    if end_index < 0 or i < 1:
+        return i
+    head = toks[end_index][0]
+    low = head.lower()
+    if not head.islower() or low in PRONOUNS or low in _source_like() or person_head(low):
+        return i
+    for j in range(i, max(0, i - TOPIC_MAX_WORDS), -1):
+        word = toks[j][0]
+        if word.lower() in TOPIC_PREPOSITIONS:
+            owner = toks[j - 1][0]
+            named = is_capitalised(owner) and owner.lower() not in stopwords()
+            if not (named or owner.lower() in _source_like()):
+                return i
+            k = j - 1
+            while k > 0 and end_index - k < MAX_PHRASE_TOKENS:
+                previous = toks[k - 1][0]
+                if previous.lower() in ("the", "a", "an") or (
+                    is_capitalised(previous) and previous.lower() not in stopwords()
+                ):
+                    k -= 1
+                else:
+                    break
+            return k - 1
+        if not (word.isalpha() and word.islower()):
+            return i
+    return i
+
+
+def _source_like() -> frozenset[str]:
+    return source_nouns() | group_nouns() | DOCUMENT_HEADS
 
 
 THOSE_BREAKS = frozenset(("that", "which", "who", "whom", "but", "because", "if", "when", "while", "as", "and", "or"))
