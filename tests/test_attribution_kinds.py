@@ -609,3 +609,28 @@ def test_a_partial_quote_stays_inside_the_content() -> None:
         ("The mayor said on Monday “we will rebuild.”", "“we will rebuild.”"),  # a time before a full quote
     ):
         assert only(text).content.text == content, text
+
+
+def test_a_topic_after_of_or_on_belongs_to_the_source_before_it() -> None:
+    """ "Experts on jail suicide told": the source is the experts, not the topic of their expertise."""
+    experts = only("Experts on prison safety told reporters that the rules had changed.")
+    assert (experts.source.name, experts.source.kind) == ("Experts on prison safety", "anonymous")
+    commission = only("The Royal Commission on water and sanitation found that most wells were unsafe.")
+    assert commission.source.name.endswith("Commission on water and sanitation")
+    assert commission.source.kind == "organization"
+    # a lowercase head that is itself a source, and a named source, are left alone
+    assert only("Supporters of the measure said it would pass.").source.name == "Supporters of the measure"
+    assert only("Critics of the plan, including Smith, said it would fail.").source.name != "plan"
+
+
+def test_a_one_word_name_after_the_is_no_person() -> None:
+    """ "according to The Wrap", "the Hill reported": a name that takes "the" is an outlet when a
+    rated news domain has that name, else an organisation; never a person called "Wrap"."""
+    wrap = only("There are three scripts in contention, according to The Wrap.")
+    assert (wrap.source.name, wrap.source.kind) == ("The Wrap", "outlet")
+    hill = only("The measure passed narrowly, the Hill reported on Tuesday.")
+    assert (hill.source.name, hill.source.kind) == ("The Hill", "outlet")
+    band = only("The Zorblaxians said the tour would go on.")
+    assert band.source.kind == "organization"
+    # a title after "the" is still a person's office, and "the Chronicle" is left to resolution
+    assert only("The Chancellor said the budget would pass.").source.kind != "organization"

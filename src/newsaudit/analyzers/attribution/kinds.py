@@ -222,10 +222,38 @@ def parse(phrase: str) -> Parsed:
         return Parsed(stripped, "anonymous", None)
     if people and not is_capitalised(head_words[-1]):  # "The authors of the study in JAMA Psychiatry"
         return Parsed(stripped, "anonymous", None)
+    return _named(name, name_words, role_words, title)
+
+
+def _named(name: str, name_words: list[str], role_words: list[str], title: str | None) -> Parsed:
+    """A capitalised name's kind: an organisation by its words ("Chinese CDC"), a "the" name
+    ("The Wrap"), else a person."""
     acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
+    if (
+        [w.lower() for w in role_words] == ["the"]
+        and len(name_words) == 1
+        and name.isalpha()
+        and not _title(name)
+        and name not in NEWSPAPER_NAMES
+    ):
+        return _the_name(f"The {name}")
     return Parsed(name, "person", title)
+
+
+def _title(word: str) -> bool:
+    low = word.lower()
+    return low in titles() or low in title_words() or low in office_words() or low in source_nouns()
+
+
+def _the_name(name: str) -> Parsed:
+    """ "The Wrap", "The Hill", "The Lancet": a one-word name that takes "the" is no person's. A
+    rated news domain of that name ("thewrap.com") makes it an outlet, else an organisation."""
+    from newsaudit.analyzers.sources import stem_index  # the rating data's domains, loaded once
+
+    domain = stem_index().get(re.sub(r"[^a-z0-9]", "", name.lower()))
+    return Parsed(name, "outlet", None, False, domain) if domain else Parsed(name, "organization", None)
 
 
 def _named_organisation(head: str, name_words: list[str]) -> bool:
