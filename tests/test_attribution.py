@@ -600,3 +600,24 @@ def test_writing_a_thing_is_not_a_claim() -> None:
     a = only(text)
     assert (a.source.name, a.cue.text) == ("Cook", "told")
     assert a.content.text.endswith("are writing custom apps")
+
+
+def test_a_parenthetical_cue_takes_the_whole_sentence_as_content() -> None:
+    """ "The landers, he said, could deliver tools": the content runs on both sides of the cue."""
+    for text in (
+        "The larger landers, he said, could deliver tools to the crew.",
+        "The economy, the minister said on Tuesday, would grow by 2 percent next year.",
+        "Prices, analysts said, will rise.",
+    ):
+        assert only(text).content.text == text.rstrip(".")
+    # not an opening setting, a new clause, or the next cue
+    assert only("In a statement, the company said, it would appeal.").content.text == "it would appeal"
+    text = "It would take two weeks to convene the board, he said, and wrangling could paralyse it."
+    assert only(text).content.text == "It would take two weeks to convene the board"
+    said, adding = run("Sales fell, he said, adding that the outlook was weak.")
+    assert (said.content.text, adding.content.text) == ("Sales fell", "the outlook was weak")
+
+
+def test_a_plural_person_noun_after_told_is_the_listener() -> None:
+    told = only("The founder told executives he wants the company to turn a profit by 2021.")
+    assert told.content.text == "he wants the company to turn a profit by 2021"

@@ -34,12 +34,14 @@ from newsaudit.analyzers.attribution.content import (
 from newsaudit.analyzers.attribution.entities import (
     AUXILIARIES,
     Phrase,
+    adverb,
     is_time_phrase,
     sentence_subject,
     tokens,
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
 from newsaudit.analyzers.attribution.inverted import inverted_after_comma, inverted_candidate, question_about_the_source
+from newsaudit.analyzers.attribution.kinds import plural_person
 from newsaudit.analyzers.attribution.labels import ACCORDING_RE, according_candidate, headline_says, speaker_label
 from newsaudit.analyzers.attribution.learned import CueFilter
 from newsaudit.analyzers.attribution.lexicon import (
@@ -277,6 +279,51 @@ PRONOUNS_AFTER_AS = frozenset({"he", "she", "they", "we", "i", "it"})  # "said a
 SETTING_MAX_WORDS = 8  # "at a news conference in Berlin on Tuesday"
 
 
+def _shaped(
+    text: str, lead: str, bounds: tuple[int, int, int], content: tuple[int, int], explicit: bool, *, clause: bool
+) -> tuple[int, int, bool]:
+    """The content after a cue, (start, end, explicit), corrected for the sentence's shape: cut at the
+    end of an opening subordinate clause; empty when what follows says only when or where it was
+    said, or is the next cue ("…, he said, adding that"), so the content before the source is taken;
+    the whole sentence around a parenthetical cue ("The landers, he said, could …")."""
+    s_start, c_end, s_end = bounds
+    start, end = content
+    end = _subordinate_end(text, lead, start, end)
+    after = text[start:end].split()
+    next_cue = lead.endswith(",") and after and after[0].endswith("ing") and after[0] in cues()
+    if _only_when_where_or_how(lead, after) or next_cue:
+        return start, start, explicit
+    if not clause and _parenthetical(text, lead, c_end, s_end):
+        return s_start, trim_end(text, s_start, s_end), True
+    return start, end, explicit
+
+
+PARENTHETICAL_RE = re.compile(r"(?:\s+[\w.’'-]+){0,4}?,\s+([a-z][\w’'-]*)")
+
+
+def _parenthetical(text: str, lead: str, c_end: int, s_end: int) -> bool:
+    """ "The larger landers, he said, could deliver tools": a cue set off by commas inside its
+    content, which runs on after it; the content is the whole sentence (not "In a statement, …")."""
+    if not lead.endswith(",") or _introduction(lead) or any(m in lead for m in '“”"'):
+        return False
+    match = PARENTHETICAL_RE.match(text, c_end, s_end)
+    if match is None:
+        return False
+    between = text[c_end : match.start(1)].rstrip(", ").split()  # "said on Tuesday,", "said then,"
+    if between and not (is_time_phrase(between) or adverb(between[0].lower()) or _setting_words(between)):
+        return False
+    following = match.group(1)
+    if following.endswith("ing"):
+        return False  # "…, he said, adding that", "…, Graham said, offering an example": the source's own act
+    # not a new clause ("and …"), nor a setting ("…, the minister said on Tuesday, after years of debate")
+    return following not in RELATIVE_AFTER_INTRO | SETTING_CLAUSES and following not in ("and", "but", "or", "before")
+
+
+def _setting_words(words: list[str]) -> bool:
+    """ "in a statement", "at a news conference": where or how something was said."""
+    return words[0].lower() in SETTING_PREPOSITIONS and len(words) <= SETTING_MAX_WORDS
+
+
 def _only_when_where_or_how(lead: str, after: list[str]) -> bool:
     """What follows the cue says when, where or how it was said, not what: "…,” Persson said on
     Tuesday." / "…," the actor said on "DWTS." / "Sales fell, the company said at a news
@@ -361,9 +408,14 @@ def _verb_candidate(
         needs_that = cue.frame == "that" and cue.tier == "speech" and not broad
         content_end = relative_clause_end(text, before, k, content_start, trim_end(text, content_start, s_end))
         lead = text[s_start : source.start].rstrip()
-        content_end = _subordinate_end(text, lead, content_start, content_end)
-        if _only_when_where_or_how(lead, text[content_start:content_end].split()):
-            content_end = content_start
+        content_start, content_end, explicit = _shaped(
+            text,
+            lead,
+            (s_start, c_end, s_end),
+            (content_start, content_end),
+            explicit,
+            clause=participle or coordinated,
+        )
         weak = explicit and text[:content_start].rstrip().endswith(",")  # "said at a rally in Monroe, La."
         quoted_first = lead.endswith((",”", ',"', "?”", '?"', "!”", ",’", ",''", "?''", "!''")) and (
             not explicit or weak
@@ -477,8 +529,12 @@ def _listener(text: str, position: int, s_end: int) -> tuple[Phrase | None, int]
         return None, position
     first = toks[0][0]
     end = 0
-    if first.lower() in OBJECT_PRONOUNS or first.lower() in LISTENER_NOUNS:
-        end = 1
+    if (
+        first.lower() in OBJECT_PRONOUNS
+        or first.lower() in LISTENER_NOUNS
+        or (first.islower() and plural_person(first))
+    ):
+        end = 1  # "told him", "told lawmakers", "told executives he wants"
     elif first.lower() in ("the", "a", "an") or first[:1].isupper():
         end = 1
         while (
