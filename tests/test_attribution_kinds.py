@@ -634,3 +634,10 @@ def test_a_one_word_name_after_the_is_no_person() -> None:
     assert band.source.kind == "organization"
     # a title after "the" is still a person's office, and "the Chronicle" is left to resolution
     assert only("The Chancellor said the budget would pass.").source.kind != "organization"
+
+
+def test_an_inverted_source_runs_past_its_owner_to_the_name() -> None:
+    """ "said The Acme Company’s recently named executive chair Ann Lee": Ann Lee, not the company."""
+    text = "Job cuts will follow this week, said The Acme Company’s recently named executive chair Ann Lee."
+    assert (only(text).source.name, only(text).source.kind) == ("Ann Lee", "person")
+    assert only("The plan will fail, said Acme’s spokesman.").source.name == "Acme’s spokesman"

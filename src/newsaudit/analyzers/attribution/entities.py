@@ -404,6 +404,7 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
             or low in source_nouns()
             or particle
             or (i - first < 3 and _modifies_a_source(toks, i))
+            or _owned_role_ahead(toks, i)
         ):
             break
         i += 1
@@ -427,6 +428,24 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
         if rest and (first_word in ("a", "an", "the", "who") or first_word in titles() or has_role_word):
             role = rest
     return phrase, role
+
+
+POSSESSIVE_ENDINGS = ("’s", "'s")
+OWNED_ROLE_WORDS = 4
+
+
+def _owned_role_ahead(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """After an owner's possessive, lowercase words that lead to a title and a name: "said The We
+    Company’s recently named executive chair Marcelo Claure"."""
+    if i < 1 or (not toks[i - 1][0].endswith(POSSESSIVE_ENDINGS) and not _owned_role_ahead(toks, i - 1)):
+        return False
+    for j in range(i, min(i + OWNED_ROLE_WORDS, len(toks) - 1)):
+        word = toks[j][0]
+        if not (word.isalpha() or "-" in word) or not word.islower():
+            return False
+        if (word in titles() or word in source_nouns()) and is_capitalised(toks[j + 1][0]):
+            return True
+    return False
 
 
 def _role_word(word: str) -> bool:
