@@ -641,3 +641,13 @@ def test_an_inverted_source_runs_past_its_owner_to_the_name() -> None:
     text = "Job cuts will follow this week, said The Acme Company’s recently named executive chair Ann Lee."
     assert (only(text).source.name, only(text).source.kind) == ("Ann Lee", "person")
     assert only("The plan will fail, said Acme’s spokesman.").source.name == "Acme’s spokesman"
+
+
+def test_a_first_name_refers_to_the_one_person_named_in_full_before() -> None:
+    found = run("Dale Ford, a farmer, said the rain was late. Dale said the crop would suffer.")
+    assert [a.source.name for a in found] == ["Dale Ford", "Dale Ford"]
+    # two people share the first name, or it names a pair: no guess
+    found = run("Dale Ford said the rain was late. Dale Smith disagreed. Dale said the crop would suffer.")
+    assert found[-1].source.name == "Dale"
+    found = run("Dale and Martha Ford said the rain was late. Dale said the crop would suffer.")
+    assert found[-1].source.name == "Dale"

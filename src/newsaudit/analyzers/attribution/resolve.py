@@ -83,7 +83,25 @@ class Resolver:
             compatible = entity.kind == parsed.kind or {entity.kind, parsed.kind} <= {"organization", "outlet"}
             if compatible and _same(entity, parsed):
                 return entity
-        return self._known_as_another_kind(parsed, surface)
+        return self._known_as_another_kind(parsed, surface) or self._first_name(parsed)
+
+    def _first_name(self, parsed: Parsed) -> Entity | None:
+        """ "Dale said" after "Dale Ford, a farmer, said": the one person named before whose first
+        name it is (features and sports copy call people by their first names)."""
+        if parsed.kind != "person" or parsed.role or " " in parsed.name or not parsed.name[:1].isupper():
+            return None
+        named = [
+            e
+            for e in self.entities
+            if e.kind == "person" and len(e.name.split()) > 1 and all(w[:1].isupper() for w in e.name.split())
+        ]  # one person's name, not "Volker and Morrison"
+        if any(e.name.split()[-1] == parsed.name for e in named):
+            return None  # also someone's surname: leave it to the surname rule
+        owners = [e for e in named if e.name.split()[0] == parsed.name]
+        if len(owners) != 1:
+            return None
+        full_names = set(re.findall(re.escape(parsed.name) + r" ([A-Z][\w’'-]+)", self.text))
+        return owners[0] if len(full_names) <= 1 else None  # "Dale Ford … Dale Smith": ambiguous
 
     def _known_as_another_kind(self, parsed: Parsed, surface: str) -> Entity | None:
         """A bare name guessed to be a person that the article knows as an organisation or outlet
