@@ -621,3 +621,14 @@ def test_a_parenthetical_cue_takes_the_whole_sentence_as_content() -> None:
 def test_a_plural_person_noun_after_told_is_the_listener() -> None:
     told = only("The founder told executives he wants the company to turn a profit by 2021.")
     assert told.content.text == "he wants the company to turn a profit by 2021"
+
+
+def test_a_participle_cue_of_the_same_subject_ends_the_content_before_it() -> None:
+    """ "The ministry denied the report, calling it …": the denial's content stops at the comma."""
+    denied, calling = run("The ministry denied the report, calling it “fake news.”")
+    assert (denied.content.text, calling.content.text) == ("the report", "it “fake news.”")
+    said, adding = run("The mayor said the plan would fail, adding that costs would rise.")
+    assert (said.content.text, adding.content.text) == ("the plan would fail", "costs would rise")
+    # an absolute "with" clause is still part of what is said
+    text = "Officials believe the toll is higher, with some reports suggesting 200 died."
+    assert run(text)[0].content.text.endswith("200 died")

@@ -576,7 +576,9 @@ def _merge_chains(text: str, found: list[Candidate]) -> list[Candidate]:
             covers = outer.content_start <= inner.cue_start < outer.content_end
             if not covers:
                 continue
-            inner_start = min(inner.cue_start, inner.source.start if inner.source else inner.cue_start)
+            inner_start = inner.cue_start
+            if inner.source is not None and inner.source.start >= outer.content_start:
+                inner_start = min(inner_start, inner.source.start)  # else a shared subject: "…, adding that"
             if outer.content_first and outer.cue_start > inner.cue_start:
                 inner.via.append(outer)
                 outer_ids.add(id(outer))
