@@ -632,3 +632,9 @@ def test_a_participle_cue_of_the_same_subject_ends_the_content_before_it() -> No
     # an absolute "with" clause is still part of what is said
     text = "Officials believe the toll is higher, with some reports suggesting 200 died."
     assert run(text)[0].content.text.endswith("200 died")
+
+
+def test_a_heading_after_a_colon_cue_is_not_the_content() -> None:
+    assert run("Here's what the early reviews say:\n\nWhat Does The Console Offer?\n\nIt streams games.") == []
+    found = only("The pollster continued:\n\nThe problem is that voters do not trust either party.")
+    assert found.content.text == "The problem is that voters do not trust either party"

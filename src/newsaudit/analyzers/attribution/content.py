@@ -104,10 +104,18 @@ def before_source(text: str, s_start: int, limit: int, quotes: list[Quote]) -> t
     return start, end
 
 
+HEADING_MAX_WORDS = 8
+
+
 def next_paragraph(text: str, position: int) -> tuple[int, int]:
+    """The paragraph after "… continued:", or an empty span when it is a heading ("What Does Stadia
+    Offer?"): a short line whose words are nearly all capitalised."""
     start = skip_space(text, position, len(text))
     end = text.find("\n\n", start)
     end = len(text) if end == -1 else end
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    if len(words) <= HEADING_MAX_WORDS and sum(w[0].isupper() for w in words) >= max(2, len(words) - 1):
+        return start, start
     return start, trim_end(text, start, end)
 
 
