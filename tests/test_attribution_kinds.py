@@ -651,3 +651,18 @@ def test_a_first_name_refers_to_the_one_person_named_in_full_before() -> None:
     assert found[-1].source.name == "Dale"
     found = run("Dale and Martha Ford said the rain was late. Dale said the crop would suffer.")
     assert found[-1].source.name == "Dale"
+
+
+def test_agreements_decisions_and_bills_are_documents() -> None:
+    for text in (
+        "The agreement maintained that it would cover both performances.",
+        "The bill says schools must report every incident.",
+        "The court's decision says the settlements are illegal.",
+    ):
+        assert only(text).source.kind == "document", text
+
+
+def test_a_long_relative_clause_stays_with_its_source() -> None:
+    text = "A spokesperson who did not wish to be named because of agency policy said the rules were clear."
+    found = only(text)
+    assert found.source.kind == "anonymous" and found.source.name.startswith("spokesperson who")

@@ -296,11 +296,14 @@ def _those_phrase(toks: list[tuple[str, int, int]], end_index: int) -> int | Non
     return None
 
 
+RELATIVE_MAX_WORDS = 13  # "A spokesperson who did not wish to be named because of agency policy said"
+
+
 def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | None:
     """Where "who" opens a short relative clause that ends at the cue and follows a group or
     person noun ("Residents who fled the fire said"), or None. The clause's own words must not
     name another subject ("officials who Smith said …") or hold another cue."""
-    for k in range(end_index - 1, max(0, end_index - 9), -1):
+    for k in range(end_index - 1, max(0, end_index - RELATIVE_MAX_WORDS), -1):
         word = toks[k][0]
         cue = cues().get(word) if word.islower() else None
         if word in BOUNDARY or (cue is not None and cue.tier != "belief"):
