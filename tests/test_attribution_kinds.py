@@ -666,3 +666,9 @@ def test_a_long_relative_clause_stays_with_its_source() -> None:
     text = "A spokesperson who did not wish to be named because of agency policy said the rules were clear."
     found = only(text)
     assert found.source.kind == "anonymous" and found.source.name.startswith("spokesperson who")
+
+
+def test_according_to_stops_before_a_clause_word() -> None:
+    text = "Each group plays a semifinal, according to FIFA as part of the playoffs."
+    assert only(text).source.name == "FIFA"
+    assert only("Prices rose, according to officials in Washington.").source.name == "officials in Washington"

@@ -123,12 +123,18 @@ def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
     return len(name.split()) <= 2 and one_line and _title_case(text[start:end], min_words=3)
 
 
+ACCORDING_CLAUSE_RE = re.compile(r"\s(?:as|because|when|while|after|before|since|although|though|but)\s")
+
+
 def according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Candidate | None:
     """ "According to X, …" (after "But", "However" too) or "…, according to X": the source runs to
     the next comma; the content is the other side of the sentence."""
     comma = text.find(",", c_end, s_end)
     np_end = comma if comma != -1 else trim_end(text, c_end, s_end)
     np_start = skip_space(text, c_end, np_end)
+    clause = ACCORDING_CLAUSE_RE.search(text, np_start, np_end)  # "according to UEFA as part of the playoffs"
+    if clause is not None:
+        np_end = clause.start()
     if np_end <= np_start:
         return None
     source = Phrase(np_start, np_end, text[np_start:np_end].strip())
