@@ -638,3 +638,10 @@ def test_a_heading_after_a_colon_cue_is_not_the_content() -> None:
     assert run("Here's what the early reviews say:\n\nWhat Does The Console Offer?\n\nIt streams games.") == []
     found = only("The pollster continued:\n\nThe problem is that voters do not trust either party.")
     assert found.content.text == "The problem is that voters do not trust either party"
+
+
+def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun() -> None:
+    assert run("This is also a match of our previous mention.") == []
+    assert run("While the firm's current expected lineup is light, it will grow.") == []
+    assert only("Our latest poll shows the race is tied.").source.kind == "document"
+    assert only("The government reports that growth slowed.").content.text == "growth slowed"

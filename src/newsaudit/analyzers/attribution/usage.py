@@ -49,16 +49,18 @@ def reads_as_cue(
     previous = before[k][0] if k >= 0 else ""
     following = re.match(r"\s*([\w’']+|[^\w\s])", text[c_end:s_end])
     next_word = following.group(1).lower() if following else ""
+    modified = previous.lower() in NOUN_MODIFIERS and k >= 1 and _determiner(before[k - 1][0])
     if form in NOUN_LIKE and (
         previous.lower() in DETERMINERS  # "the report", "his claims"
+        or modified  # "our previous mention", "the latest report"
         or previous.endswith(("’s", "'s"))
         or (k >= 1 and before[k - 1][0].lower() in ("a", "an"))  # "a Tumblr post"
         or not next_word
         or next_word in NOUN_FOLLOWERS  # "movies and TV shows from Marvel"
     ):
         return False
-    if form.endswith("ed") and _adjective_use(previous, next_word):
-        return False  # "three confirmed cases", "the reported attack": a participle before its noun
+    if form.endswith("ed") and (_adjective_use(previous, next_word) or (modified and _plain(next_word))):
+        return False  # "three confirmed cases", "Stadia's current expected lineup": a participle before its noun
     if form.endswith("ing") and previous.lower() in ("a", "an", "the"):
         return False  # "a saying that goes …": a noun
     counted = next_word[:1].isdigit() or next_word in QUANTITY_WORDS
@@ -116,11 +118,27 @@ def dated(text: str, position: int, end: int) -> bool:
     return word in TIME_WORDS or word in MONTHS or YEAR.fullmatch(word) is not None
 
 
+# Adjectives between a determiner and a cue word used as a noun: "our previous mention"
+NOUN_MODIFIERS = frozenset(
+    {"previous", "recent", "latest", "earlier", "initial", "original", "current", "final", "annual", "own"}
+    | {"official", "internal", "preliminary", "new", "first", "last", "public", "private", "formal"}
+)
+
+
+def _determiner(word: str) -> bool:
+    return word.lower() in DETERMINERS or word.endswith(("’s", "'s"))
+
+
+def _plain(next_word: str) -> bool:
+    """A plain word that a participle can modify (not "that", "to", a pronoun, …)."""
+    plain = next_word.isalpha() and next_word not in DETERMINERS and next_word not in OBJECT_PRONOUNS
+    return plain and next_word not in ("that", "to", "by", "in", "on", "at", "for", "with", "and", "or")
+
+
 def _adjective_use(previous: str, next_word: str) -> bool:
     """A participle between an article or a count and a plain word is an adjective."""
     counted = previous.lower() in COUNTS or previous.replace(",", "").isdigit()
-    plain = next_word.isalpha() and next_word not in DETERMINERS and next_word not in OBJECT_PRONOUNS
-    return counted and plain and next_word not in ("that", "to", "by", "in", "on", "at", "for", "with", "and", "or")
+    return counted and _plain(next_word)
 
 
 HOSPITAL_RE = re.compile(r"\s*(?:in)?to\s+(?:(?:a|the)\s+)?(?:local\s+)?(?:hospital|clinic|intensive care)")
