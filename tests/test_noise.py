@@ -90,6 +90,17 @@ def test_a_clean_story_loses_nothing() -> None:
     assert result.removed == ()
 
 
+def test_newsletter_sign_up_messages_inside_an_extracted_story_are_removed() -> None:
+    furniture = [
+        "Thanks for signing up!",
+        "Keep an eye on your inbox for the latest news.",
+        "There was an error processing your subscription.",
+    ]
+    result = cleaner().clean("\n\n".join([*STORY, *furniture]), options=Options(), whole_text_is_story=True)
+    assert list(result.blocks) == STORY
+    assert [(r.kind, r.text) for r in result.removed] == [("call_to_action", line) for line in furniture]
+
+
 def test_on_topic_subheading_is_kept() -> None:
     text = "\n".join([STORY[0], STORY[1], "Bus Network Expansion Cost and Funding", STORY[3], STORY[4]])
     result = cleaner().clean(text, options=Options())
