@@ -6,9 +6,9 @@ to sum 1, average precision and recall over pages, F1 from the two averages.
 
 Rows, all in the same run, on one core:
 - ``trafilatura`` alone (2.3.1, include_comments=False, fast=True): the named baseline;
-- ``newsaudit html``: newsaudit's HTML path (trafilatura + noise.v1 on its output);
+- ``newsaudit html``: newsaudit's HTML path (trafilatura + noise.v2 on its output);
 - ``flattened, no cleaning``: each page flattened to text (inscriptis, all visible text);
-- ``newsaudit text``: the same flattened text through newsaudit's text path (noise.v1).
+- ``newsaudit text``: the same flattened text through newsaudit's text path (noise.v2).
 
     python benchmarks/extraction.py [--data DIR] [--write BENCHMARKS.md]
 """

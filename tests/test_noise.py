@@ -1,4 +1,4 @@
-"""noise.v1 on flattened pages: written for shapes, not for one article's wording."""
+"""noise.v2 on flattened pages: written for shapes, not for one article's wording."""
 
 from __future__ import annotations
 

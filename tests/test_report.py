@@ -45,7 +45,7 @@ def test_required_top_level_fields(example_report) -> None:  # type: ignore[no-u
         assert key in data
     assert set(data["input"]) >= {"kind", "url", "sha256"}
     assert set(data["article"]) >= {"title", "text", "author", "date", "outlet", "language"}
-    assert data["analyzers"]["noise"] == "noise.v1"
+    assert data["analyzers"]["noise"] == "noise.v2"
 
 
 def test_cli_json_is_exactly_to_json(example_report) -> None:  # type: ignore[no-untyped-def]
@@ -139,5 +139,5 @@ def test_text_report_shows_the_first_screen() -> None:
 def test_version_lists_the_analyzers() -> None:
     result = runner.invoke(app, ["version"])
     assert result.exit_code == 0
-    for name in ("noise.v1", "attribution.v3", "framing.v5", "claims.v5"):
+    for name in ("noise.v2", "attribution.v3", "framing.v5", "claims.v5"):
         assert name in result.stdout

@@ -1,4 +1,4 @@
-"""From decoded content to the story text and its metadata (HTML via trafilatura, text via noise.v1)."""
+"""From decoded content to the story text and its metadata (HTML via trafilatura, text via noise.v2)."""
 
 from __future__ import annotations
 

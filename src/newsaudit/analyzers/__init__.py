@@ -1,6 +1,6 @@
 """The analyzer interface and registry.
 
-Two kinds of component are registered under versioned names (``"noise.v1"``):
+Two kinds of component are registered under versioned names (``"noise.v2"``):
 
 - a *cleaner* reads the raw text of a page before the canonical text exists and says which
   blocks are not part of the story (``Cleaner.clean``);
@@ -92,7 +92,7 @@ def registered() -> dict[str, Analyzer | Cleaner]:
     return {**_CLEANERS, **_REGISTRY}
 
 
-def cleaner(key: str = "noise.v1") -> Cleaner:
+def cleaner(key: str = "noise.v2") -> Cleaner:
     _load_builtin()
     return _CLEANERS[key]
 

@@ -1,4 +1,4 @@
-"""``noise.v1``: find the story in a page already flattened to text, and say what else is there.
+"""``noise.v2``: find the story in a page already flattened to text, and say what else is there.
 
 A flattened page is the story's paragraphs mixed with page furniture: menus, bylines, teaser
 headlines of other stories, reader polls, calls to action, footers and share/tag residue.
@@ -319,7 +319,7 @@ def units(text: str) -> list[str]:
 @register
 class NoiseCleaner:
     name = "noise"
-    version = 1
+    version = 2
 
     def clean(
         self, text: str, *, options: Options, title_hint: str | None = None, whole_text_is_story: bool = False
