@@ -645,3 +645,21 @@ def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun() -> None:
     assert run("While the firm's current expected lineup is light, it will grow.") == []
     assert only("Our latest poll shows the race is tied.").source.kind == "document"
     assert only("The government reports that growth slowed.").content.text == "growth slowed"
+
+
+def test_a_name_opening_the_content_keeps_a_partial_quote_inside_it() -> None:
+    """ "said SpaceX would fly Starship “a lot”": the content starts at the name, not at the quote."""
+    text = "She said the company would fly the rocket “a lot” before carrying people."
+    assert only(text).content.text == "the company would fly the rocket “a lot” before carrying people"
+    text = "The minister said Kim's state of mind is “spiraling out of control.”"
+    assert only(text).content.text == "Kim's state of mind is “spiraling out of control.”"
+    assert only('He said Tuesday "we will win."').content.text == '"we will win."'  # a day is not the subject
+
+
+def test_a_cue_after_but_shares_the_subject_of_the_first_clause() -> None:
+    found = only("She gave no date for crewed missions, but said the rocket would fly often.")
+    assert (found.source.name, found.content.text) == ("She", "the rocket would fly often")
+    said, noted = run("His aides say it is too early to discuss a run but noted that he won twice.")
+    assert said.content.text == "it is too early to discuss a run" and noted.content.text == "he won twice"
+    assert run("Perhaps go a step further, and ask whether you would vote for him.") == []
+    assert run("After that, Ford wrote, and wrote, and wrote.") == []

@@ -672,3 +672,10 @@ def test_according_to_stops_before_a_clause_word() -> None:
     text = "Each group plays a semifinal, according to FIFA as part of the playoffs."
     assert only(text).source.name == "FIFA"
     assert only("Prices rose, according to officials in Washington.").source.name == "officials in Washington"
+
+
+def test_a_party_and_state_tag_and_an_acronym_name_their_sources() -> None:
+    cruz = only("Sen. Ted Cruz, R-Texas, said Epstein's death is a symptom of deeper problems.")
+    assert (cruz.source.name, cruz.source.kind) == ("Ted Cruz", "person")
+    who = only('Untreated pneumonic plague is "always fatal", says WHO.')
+    assert who.source.kind == "organization" and who.content.text == 'Untreated pneumonic plague is "always fatal"'

@@ -16,6 +16,7 @@ ROLE_HEADS = word_group("role_heads")
 DESCRIBED_RE = re.compile(r"\s*(?P<np>(?:The|A|An)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that|which|who)\s[^,;:“”\"]*)$")
 
 
+PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")  # "R-Texas", "D-N.Y.", "D-New York"
 APPOSITION_MAX_TOKENS = 30  # "Scott Pruitt, the Republican attorney general of …, said"
 
 
@@ -118,6 +119,7 @@ def _apposition(
             or first.isdigit()
             or first in ROLE_HEADS
             or any(w.lower().strip(",.") in ROLE_HEADS for w in role.split()[:6])
+            or PARTY_STATE_RE.fullmatch(role) is not None  # "Sen. Ted Cruz, R-Texas, said"
         )
         if not (role_like or loose):  # loose: "Trump, speaking to veterans, said"
             return None

@@ -48,6 +48,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
                 break  # "said on “DWTS.”": a title after a preposition, not the content
             if i > 0 and content_word(toks[0][0]):
                 break  # "said it “deeply regrets” the incident": a partial quote inside the content
+            if i > 0 and _named_subject(toks, i):
+                return toks[0][1], True  # "said SpaceX would fly Starship “a lot”": quoted words inside it
             return w_start, True
         if word in BOUNDARY and word != ",":
             break
@@ -77,6 +79,19 @@ def _setting(toks: list[tuple[str, int, int]]) -> int:
     if len(words) >= 4 and words[0] in ("in", "on", "via") and words[1] in ("a", "an") and words[2] in MEDIA:
         return 3
     return opening_time(toks)
+
+
+def _named_subject(toks: list[tuple[str, int, int]], quote: int) -> bool:
+    """ "said SpaceX would fly Starship “a lot”", "said Smith “lied”": a name that is the content's
+    subject (not a day: "said Tuesday “…”"), with no comma before the quote."""
+    first = toks[0][0]
+    between = toks[1:quote]
+    return (
+        first[:1].isupper()
+        and first.lower() not in TIME_WORDS
+        and all(t[0] != "," for t in between)
+        and (not between or any(t[0][:1].islower() and t[0].isalpha() for t in between))
+    )
 
 
 def content_word(word: str) -> bool:

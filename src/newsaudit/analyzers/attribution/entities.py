@@ -394,7 +394,8 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
     while i < len(toks):
         word = toks[i][0]
         low = word.lower()
-        if word in BOUNDARY or low in CLAUSE_WORDS or word == ".":
+        acronym = len(word) > 1 and word.isupper()  # "says WHO": the World Health Organization, not "who"
+        if word in BOUNDARY or (low in CLAUSE_WORDS and not acronym) or word == ".":
             break
         if i < role_end:
             i += 1
@@ -471,19 +472,37 @@ SUBJECT_DETERMINERS = frozenset(
 )
 
 
-def sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
+def sentence_subject(text: str, s_start: int, limit: int, *, first_clause: bool = False) -> Phrase | None:
     """Who or what opens a sentence, for a participle clause later in it ("The Post on Thursday
     ..., saying ..." -> "The Post"; "Last week the mayor spoke to reporters, saying ..." -> "the
-    mayor"): a name, or a determiner and a noun that names a source ("the mayor", "the company")."""
+    mayor"): a name, or a determiner and a noun that names a source ("the mayor", "the company").
+    ``first_clause``: for a coordinated cue, the subject may open a first clause that is not a
+    setting ("She gave no date, but said …")."""
     toks = tokens(text, s_start, limit)
     dash = next((i for i, t in enumerate(toks[:8]) if t[0] in ("—", "–")), None)
     if dash is not None and all(t[0].isupper() or t[0] in ",." for t in toks[:dash]):
         toks = toks[dash + 1 :]  # a dateline: "BUFFALO, N.Y. — ..."
+    whole = toks
     while True:  # skip "Then," / "Last week," / "In a statement on Monday,"
         comma = next((i for i, t in enumerate(toks[:10]) if t[0] == ","), None)
         if comma is None or comma == 0:
             break
         toks = toks[comma + 1 :]
+    found = _subject_of(text, toks)
+    if (
+        found is None
+        and first_clause
+        and toks is not whole
+        and not _opening_piece(whole[: next(i for i, t in enumerate(whole) if t[0] == ",")])
+    ):
+        subject = _subject_of(text, whole)  # "She gave no date, but said …": the subject opens the first clause
+        first = subject.text.split()[0].lower() if subject is not None and subject.text else ""
+        plain = first not in stopwords() and not adverb(first)  # not "Perhaps go a step further, and ask"
+        return subject if first in PRONOUNS or (first and plain) else None
+    return found
+
+
+def _subject_of(text: str, toks: list[tuple[str, int, int]]) -> Phrase | None:
     while toks and toks[0][0].lower() in CONJUNCTIONS:
         toks = toks[1:]
     toks = toks[opening_time(toks) :]
@@ -501,6 +520,14 @@ def sentence_subject(text: str, s_start: int, limit: int) -> Phrase | None:
     if last >= 0 and toks[last][0].lower() not in SUBJECT_DETERMINERS:  # not "The", "Several"
         return Phrase(toks[0][1], toks[last][2], text[toks[0][1] : toks[last][2]])
     return _common_subject(text, toks)
+
+
+def _opening_piece(toks: list[tuple[str, int, int]]) -> bool:
+    """Words before a sentence's first comma that set the scene rather than hold its subject: a
+    short phrase ("Last week", "Then"), one opened by a preposition or a participle ("In a statement
+    on Monday", "Speaking to reporters")."""
+    first = toks[0][0].lower()
+    return len(toks) <= 3 or first in INTRO_OPENERS or first in TIME_WORDS or first.endswith("ing")
 
 
 def opening_time(toks: list[tuple[str, int, int]]) -> int:

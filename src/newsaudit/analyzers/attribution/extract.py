@@ -227,9 +227,10 @@ def _inherit_participle_sources(text: str, found: list[Candidate]) -> list[Candi
 
 
 def _before_and(text: str, start: int, cue_start: int) -> int:
-    """Where a content ends before the "and" of a coordinated cue ("… as ominous, and said")."""
+    """Where a content ends before the "and" or "but" of a coordinated cue ("… as ominous, and said")."""
     lead = text[start:cue_start].rstrip()
-    lead = lead[: -len("and")] if lead.endswith("and") else lead
+    for conjunction in (" and", " but"):
+        lead = lead[: -len(conjunction)] if lead.endswith(conjunction) else lead
     return start + len(lead.rstrip(" ,;"))
 
 
@@ -386,7 +387,7 @@ def _verb_candidate(
     if participle and previous.lower() in ("than", "of"):
         return None  # "rather than responding to alerts", "accused of saying": a gerund, not a claim
     # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
-    coordinated = previous.lower() == "and" and k >= 1 and not participle and not strict
+    coordinated = previous.lower() in ("and", "but") and k >= 1 and not participle and not strict
     if participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _clause_subject(text, s_start, before, k, c_start, participle=participle), None
     elif inverted_after_comma(text, cue, before, c_end, s_end):
@@ -441,6 +442,7 @@ def _verb_candidate(
         words = text[content_start:content_end].split()
         if (
             (len(words) < 2 and text[content_start] not in '“"‘')
+            or all(w.lower().strip(",.") in ("and", "but", "or") or w.lower().strip(",.") in cues() for w in words)
             or (len(words) == 2 and dated(text, content_start, content_end))  # "a finding she reported in 2009"
             or (candidate.content_first and question_about_the_source(text, content_start, content_end, s_end))
         ):
@@ -460,7 +462,7 @@ def _clause_subject(
     absolute = _with_subject(text, before, k) if participle else None
     if absolute is not None:
         return absolute
-    subject = sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start)
+    subject = sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start, first_clause=not participle)
     return subject if subject is not None else Phrase(c_start, c_start, "")
 
 
