@@ -679,3 +679,11 @@ def test_a_party_and_state_tag_and_an_acronym_name_their_sources() -> None:
     assert (cruz.source.name, cruz.source.kind) == ("Ted Cruz", "person")
     who = only('Untreated pneumonic plague is "always fatal", says WHO.')
     assert who.source.kind == "organization" and who.content.text == 'Untreated pneumonic plague is "always fatal"'
+
+
+def test_an_abbreviated_sports_position_is_a_role() -> None:
+    for text, name in (
+        ("Browns DL Sheldon Richardson said the hit was late.", "Sheldon Richardson"),
+        ("Patriots QB Tom Brady said the offense was fine.", "Tom Brady"),
+    ):
+        assert (only(text).source.name, only(text).source.kind) == (name, "person")
