@@ -687,3 +687,12 @@ def test_an_abbreviated_sports_position_is_a_role() -> None:
         ("Patriots QB Tom Brady said the offense was fine.", "Tom Brady"),
     ):
         assert (only(text).source.name, only(text).source.kind) == (name, "person")
+
+
+def test_a_role_and_an_employer_around_an_inverted_name() -> None:
+    text = "“Organics matter,” said planetary geologist Ann Lopes of NASA's Jet Propulsion Laboratory."
+    found = only(text)
+    assert (found.source.name, found.source.kind) == ("Ann Lopes", "person")
+    assert found.source.role is not None and "Jet Propulsion Laboratory" in found.source.role
+    # a participle after a possessive is an adjective, not a cue
+    assert run("She was a victim of the financier’s alleged trafficking ring.") == []

@@ -23,6 +23,7 @@ NAME_PARTICLES = frozenset(
 )
 
 
+LOWER_LEAD_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 PERSON_OF_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?P<prep>of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)"
 )
@@ -154,12 +155,13 @@ def parse(phrase: str) -> Parsed:
     owned = _owned_document(text)
     if owned is not None:
         return owned
-    member = PERSON_OF_RE.match(text)
+    lead = LOWER_LEAD_RE.match(text)  # "planetary geologist Rosaly Lopes of NASA's …": a role first
+    member = PERSON_OF_RE.match(text, lead.end() if lead else 0)
     if member and member.group("name").lower() not in titles():
         org = parse(member.group("org"))
         if org.kind in ("outlet", "organization") and parse(member.group("name")).kind in ("person", "unknown"):
             role = f"{member.group('prep')} {member.group('org')}"  # "Alex Horton of the Washington Post"
-            return Parsed(member.group("name"), "person", role)
+            return Parsed(member.group("name"), "person", f"{lead.group(0)}{role}" if lead else role)
     descriptor = OUTLET_DESCRIPTORS_RE.search(text)
     if descriptor:
         name = text[descriptor.end() :]

@@ -59,7 +59,8 @@ def reads_as_cue(
         or next_word in NOUN_FOLLOWERS  # "movies and TV shows from Marvel"
     ):
         return False
-    if form.endswith("ed") and (_adjective_use(previous, next_word) or (modified and _plain(next_word))):
+    owned = previous.endswith(("’s", "'s")) or modified  # "Epstein’s alleged sex trafficking ring"
+    if form.endswith("ed") and (_adjective_use(previous, next_word) or (owned and _plain(next_word))):
         return False  # "three confirmed cases", "Stadia's current expected lineup": a participle before its noun
     if form.endswith("ing") and previous.lower() in ("a", "an", "the"):
         return False  # "a saying that goes …": a noun
