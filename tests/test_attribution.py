@@ -663,3 +663,16 @@ def test_a_cue_after_but_shares_the_subject_of_the_first_clause() -> None:
     assert said.content.text == "it is too early to discuss a run" and noted.content.text == "he won twice"
     assert run("Perhaps go a step further, and ask whether you would vote for him.") == []
     assert run("After that, Ford wrote, and wrote, and wrote.") == []
+
+
+def test_that_is_according_to_takes_the_sentence_before() -> None:
+    text = "- Teens love their earbuds more than ever. That's according to a new survey from the bank."
+    assert only(text).content.text == "Teens love their earbuds more than ever"
+    assert run("That's according to a survey.") == []
+
+
+def test_a_quoted_title_after_an_owner_is_not_the_content() -> None:
+    text = '"The stock had been clobbered," Maley said on CNBC\'s "Trading Nation" on Monday.'
+    assert only(text).content.text == '"The stock had been clobbered,"'
+    text = "Whatever the name, the carmaker says that while the car is a concept, it is close to production."
+    assert only(text).content.text == "while the car is a concept, it is close to production"

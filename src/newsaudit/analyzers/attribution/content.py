@@ -44,7 +44,8 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
                 position = skip_space(text, position + 1, s_end)
             return position, True
         if word in ("“", '"', "‘"):
-            if i > 0 and toks[i - 1][0].lower() in ("on", "in", "at", "from", "to", "of"):
+            owner = i > 1 and toks[i - 1][0].endswith(("’s", "'s"))  # "said on CNBC's “Trading Nation”"
+            if i > 0 and toks[i - 1 - owner][0].lower() in ("on", "in", "at", "from", "to", "of"):
                 break  # "said on “DWTS.”": a title after a preposition, not the content
             if i > 0 and content_word(toks[0][0]):
                 break  # "said it “deeply regrets” the incident": a partial quote inside the content

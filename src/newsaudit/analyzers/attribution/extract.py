@@ -291,8 +291,10 @@ def _shaped(
     start, end = content
     end = _subordinate_end(text, lead, start, end)
     after = text[start:end].split()
-    next_cue = lead.endswith(",") and after and after[0].endswith("ing") and after[0] in cues()
-    if _only_when_where_or_how(lead, after) or next_cue:
+    first = after[0].lower() if after else ""
+    next_cue = lead.endswith(",") and first.endswith("ing") and first in cues()
+    clause = explicit and first in SETTING_CLAUSES | {"as"}  # "says that while …": the content
+    if (_only_when_where_or_how(lead, after) and not clause) or next_cue:
         return start, start, explicit
     if not clause and _parenthetical(text, lead, c_end, s_end):
         return s_start, trim_end(text, s_start, s_end), True

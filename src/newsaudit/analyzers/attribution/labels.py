@@ -164,6 +164,25 @@ def according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end
             return candidate if content_end - content_start >= 3 else None
         if comma != -1 and trim_end(text, comma + 1, s_end) - comma > 20:
             content_end = trim_end(text, s_start, s_end)
+    if DEMONSTRATIVE_RE.fullmatch(text[content_start:content_end]):  # "That’s according to a new survey"
+        previous = _previous_sentence(text, s_start)
+        if previous is None:
+            return None
+        content_start, content_end = previous
     if content_end - content_start < 3:
         return None
     return Candidate(c_start, c_end, "according to", "speech", source, content_start, content_end, content_first=True)
+
+
+DEMONSTRATIVE_RE = re.compile(r"(?:That|This)(?:[’']s|\s+is|\s+was)", re.I)
+
+
+def _previous_sentence(text: str, s_start: int) -> tuple[int, int] | None:
+    """The sentence before ``s_start`` in the same paragraph, trimmed, or None."""
+    end = trim_end(text, 0, s_start)
+    paragraph = text.rfind("\n", 0, end) + 1
+    stops = [m.end() for m in re.finditer(r"[.!?][”\"’']?\s+", text[paragraph:end])]
+    start = paragraph + stops[-1] if stops else paragraph
+    while start < end and text[start] in "-–—•* ":  # a list item's bullet
+        start += 1
+    return (start, end) if end - start >= 3 else None
