@@ -676,3 +676,16 @@ def test_a_quoted_title_after_an_owner_is_not_the_content() -> None:
     assert only(text).content.text == '"The stock had been clobbered,"'
     text = "Whatever the name, the carmaker says that while the car is a concept, it is close to production."
     assert only(text).content.text == "while the car is a concept, it is close to production"
+
+
+def test_other_verbs_of_quoted_characterisation() -> None:
+    """ "dismissed the allegations as “absurd”", "branded the plan a “giveaway”": like "called"."""
+    dismissed = only('The ministry on Monday dismissed the allegations as "absurd."')
+    assert (dismissed.source.name, dismissed.content.text) == ("ministry", 'the allegations as "absurd."')
+    assert only("Critics branded the plan a “giveaway to the rich.”").source.name == "Critics"
+    assert run("The ministry dismissed the allegations.") == []  # no quotation: a belief-tier verb
+
+
+def test_a_time_phrase_closes_no_according_to_source() -> None:
+    text = "According to figures released by the statistics office on Friday, unemployment fell."
+    assert only(text).source.name.endswith("statistics office")

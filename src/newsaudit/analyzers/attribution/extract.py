@@ -135,8 +135,18 @@ def sentence_candidates(
 
 
 # "called the sanctions “economic terrorism”": the source's words for something, in quotation marks
-CALLED_RE = re.compile(r"(?<![\w-])(?:called|calls|calling)\b(?=" + CHARACTERISED_RE.pattern + ")")
-CHARACTERISE = Cue("call", "speech", "say")
+CHARACTERISING = {
+    "call": ("called", "calls", "calling"),
+    "dismiss": ("dismissed", "dismisses", "dismissing"),  # "dismissed the allegations as “absurd”"
+    "brand": ("branded", "brands", "branding"),
+    "label": ("labeled", "labelled", "labels", "labeling", "labelling"),
+    "denounce": ("denounced", "denounces", "denouncing"),
+    "deride": ("derided", "derides", "deriding"),
+}
+CHARACTERISE = {form: Cue(lemma, "speech", "say") for lemma, forms in CHARACTERISING.items() for form in forms}
+CALLED_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(CHARACTERISE)) + r")\b(?=" + CHARACTERISED_RE.pattern + ")", re.I
+)
 
 
 def _characterisation(text: str, s_start: int, s_end: int, m: re.Match[str], inside: list[Quote]) -> Candidate | None:
@@ -146,7 +156,8 @@ def _characterisation(text: str, s_start: int, s_end: int, m: re.Match[str], ins
     mark = match.end() - 1 if match else s_end  # the quotation mark that opens the characterisation
     if all(w.lower() in ("a", "an", "the") for w in text[m.end() : mark].split()):
         return None  # "sets called the “Master Builder Series”": a name, not a characterisation
-    candidate = _verb_candidate(text, s_start, s_end, m.start(), m.end(), CHARACTERISE, inside)
+    cue = CHARACTERISE[m.group(0).lower()]
+    candidate = _verb_candidate(text, s_start, s_end, m.start(), m.end(), cue, inside)
     if candidate is None or candidate.content_first:
         return None
     candidate.content_start = skip_space(text, m.end(), s_end)  # "the new campaign a “bold …”"

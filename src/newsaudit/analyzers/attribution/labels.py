@@ -12,7 +12,7 @@ import re
 
 from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import skip_space, trim_end
-from newsaudit.analyzers.attribution.entities import Phrase
+from newsaudit.analyzers.attribution.entities import Phrase, is_time_phrase
 from newsaudit.analyzers.attribution.kinds import Parsed, parse
 from newsaudit.analyzers.attribution.lexicon import organization_names, outlet_index, state_names, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
@@ -123,6 +123,15 @@ def _headline_claim(text: str, name: str, start: int, end: int) -> bool:
     return len(name.split()) <= 2 and one_line and _title_case(text[start:end], min_words=3)
 
 
+def _without_time(text: str, start: int, end: int) -> int:
+    """Where a source phrase ends once a closing time phrase ("on Friday", "last week") is cut."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for n in (3, 2):
+        if len(words) > n and is_time_phrase([w.group(0) for w in words[-n:]]):
+            return trim_end(text, start, start + words[-n].start())
+    return end
+
+
 ACCORDING_CLAUSE_RE = re.compile(r"\s(?:as|because|when|while|after|before|since|although|though|but)\s")
 
 
@@ -135,6 +144,7 @@ def according_candidate(text: str, s_start: int, s_end: int, c_start: int, c_end
     clause = ACCORDING_CLAUSE_RE.search(text, np_start, np_end)  # "according to UEFA as part of the playoffs"
     if clause is not None:
         np_end = clause.start()
+    np_end = _without_time(text, np_start, np_end)  # "figures released by the Labor Department on Friday"
     if np_end <= np_start:
         return None
     source = Phrase(np_start, np_end, text[np_start:np_end].strip())
