@@ -689,3 +689,18 @@ def test_other_verbs_of_quoted_characterisation() -> None:
 def test_a_time_phrase_closes_no_according_to_source() -> None:
     text = "According to figures released by the statistics office on Friday, unemployment fell."
     assert only(text).source.name.endswith("statistics office")
+
+
+def test_a_medium_at_the_end_of_the_content_is_the_setting() -> None:
+    text = "The governor's office confirmed the resignation in an email late Thursday."
+    assert only(text).content.text == "the resignation"
+    assert only("The firm said it would cut 500 jobs in a statement on Monday.").content.text == (
+        "it would cut 500 jobs"
+    )
+
+
+def test_saying_little_or_nothing_is_no_claim() -> None:
+    assert run("Officials have said little about the cause of the crash.") == []
+    assert run("The company said nothing about the layoffs.") == []
+    assert only("She said little had changed since the storm.").content.text == "little had changed since the storm"
+    assert only("The company flat-out denied the allegations.").source.name == "company"

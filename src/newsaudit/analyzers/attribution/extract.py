@@ -24,6 +24,7 @@ from newsaudit.analyzers.attribution import learned
 from newsaudit.analyzers.attribution.apposition import source_before
 from newsaudit.analyzers.attribution.candidate import Candidate
 from newsaudit.analyzers.attribution.content import (
+    MEDIA,
     before_source,
     next_paragraph,
     relative_clause_end,
@@ -309,7 +310,19 @@ def _shaped(
         return start, start, explicit
     if not clause and _parenthetical(text, lead, c_end, s_end):
         return s_start, trim_end(text, s_start, s_end), True
+    medium = TRAILING_MEDIUM_RE.search(text, start, end)  # "confirmed the resignation in an email late Thursday"
+    if medium is not None and medium.start() - start >= MIN_CONTENT_CHARS:
+        end = trim_end(text, start, medium.start())
     return start, end, explicit
+
+
+SAID_NOTHING_RE = re.compile(
+    r"\s+(?:little|nothing|few\s+details)(?:\s+(?:about|on|of|regarding|publicly|else|more|further)\b|\s*[.,;]|$)"
+)
+TRAILING_MEDIUM_RE = re.compile(
+    r",?\s(?:in|on|via)\s+(?:a|an)\s+(?:" + "|".join(sorted(MEDIA)) + r")\b[^,;:“”\"]{0,40}$"
+)
+MIN_CONTENT_CHARS = 12
 
 
 PARENTHETICAL_RE = re.compile(r"(?:\s+[\w.’'-]+){0,4}?,\s+([a-z][\w’'-]*)")
@@ -393,7 +406,8 @@ def _verb_candidate(
             return None  # "No date has been announced", "was admitted to hospital": an event, not a claim
         content_end = trim_end(text, s_start, s_end)
         return Candidate(c_start, c_end, cue.lemma, cue.tier, None, s_start, content_end, anonymous="unnamed sources")
-    if not reads_as_cue(text, form, cue, before, k, c_end, s_end) or negated(before[k + 1 :]):
+    said_nothing = SAID_NOTHING_RE.match(text[c_end:s_end])  # "have said little about the cause"
+    if not reads_as_cue(text, form, cue, before, k, c_end, s_end) or negated(before[k + 1 :]) or said_nothing:
         return None
     strict = form in NOUN_LIKE
     participle = form.endswith("ing") and not progressive(previous, before[k + 1 :])
