@@ -658,6 +658,7 @@ def test_agreements_decisions_and_bills_are_documents() -> None:
         "The agreement maintained that it would cover both performances.",
         "The bill says schools must report every incident.",
         "The court's decision says the settlements are illegal.",
+        "The suit claims the company knew about the defect for years.",
     ):
         assert only(text).source.kind == "document", text
 
