@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from newsaudit.analyzers.attribution.kinds import (
     ANONYMOUS_HEADS,
@@ -274,6 +275,7 @@ def _topic_owner(toks: list[tuple[str, int, int]], i: int, end_index: int) -> in
     return i
 
 
+@cache
 def _source_like() -> frozenset[str]:
     return source_nouns() | group_nouns() | DOCUMENT_HEADS
 
@@ -441,7 +443,10 @@ OWNED_ROLE_WORDS = 4
 def _owned_role_ahead(toks: list[tuple[str, int, int]], i: int) -> bool:
     """After an owner's possessive, lowercase words that lead to a title and a name: "said The We
     Company’s recently named executive chair Marcelo Claure"."""
-    if i < 1 or (not toks[i - 1][0].endswith(POSSESSIVE_ENDINGS) and not _owned_role_ahead(toks, i - 1)):
+    owner = i - 1  # back over the lowercase words already taken, to the possessive
+    while owner >= 0 and i - owner <= OWNED_ROLE_WORDS and toks[owner][0].islower():
+        owner -= 1
+    if owner < 0 or not toks[owner][0].endswith(POSSESSIVE_ENDINGS):
         return False
     for j in range(i, min(i + OWNED_ROLE_WORDS, len(toks) - 1)):
         word = toks[j][0]
