@@ -704,3 +704,12 @@ def test_saying_little_or_nothing_is_no_claim() -> None:
     assert run("The company said nothing about the layoffs.") == []
     assert only("She said little had changed since the storm.").content.text == "little had changed since the storm"
     assert only("The company flat-out denied the allegations.").source.name == "company"
+
+
+def test_a_time_phrase_and_an_aside_after_the_cue_are_not_content() -> None:
+    assert only("As the AP reported last week, the company is under investigation.").content.text == (
+        "the company is under investigation"
+    )
+    assert only("The company said Tuesday, in a filing, that profits fell.").content.text == "profits fell"
+    text = "The difference now, he told me on Friday, is that he anchors a news program."
+    assert only(text).content.text == text.rstrip(".")

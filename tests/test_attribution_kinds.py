@@ -697,3 +697,8 @@ def test_a_role_and_an_employer_around_an_inverted_name() -> None:
     assert found.source.role is not None and "Jet Propulsion Laboratory" in found.source.role
     # a participle after a possessive is an adjective, not a cue
     assert run("She was a victim of the financier’s alleged trafficking ring.") == []
+
+
+def test_a_capitalised_group_noun_opening_the_sentence_is_a_group_at_an_organisation() -> None:
+    found = only("Researchers at Stanford University found that the vaccine worked.")
+    assert (found.source.name, found.source.kind) == ("researchers at Stanford University", "anonymous")

@@ -64,6 +64,12 @@ def start_after_cue(text: str, position: int, s_end: int, *, after_listener: boo
     setting = _setting(toks)  # "said Tuesday they would appeal", "said in a statement it would"
     if setting and toks[setting][0][:1].isalnum():
         return toks[setting][1], False
+    if setting and toks[setting][0] == "," and setting + 1 < len(toks):
+        rest = toks[setting + 1 : setting + 1 + THAT_WINDOW]
+        aside = next((j for j in range(1, len(rest)) if rest[j][0] == "that" and rest[j - 1][0] == ","), None)
+        if aside is not None and aside + 1 < len(rest):  # "said Tuesday, in a filing, that profits fell"
+            return skip_space(text, rest[aside][2], s_end), True
+        return toks[setting + 1][1], False  # "As the AP reported last week, the company is …"
     position = skip_space(text, position, s_end)
     while position < s_end and text[position] in ",:":
         position = skip_space(text, position + 1, s_end)

@@ -325,7 +325,7 @@ def _verb_candidate(
         content_start, content_end, explicit = shaped(
             text,
             lead,
-            (s_start, c_end, s_end),
+            (s_start, candidate.listener.end if candidate.listener else c_end, s_end),  # "he told me on Friday,"
             (content_start, content_end),
             explicit,
             clause=participle or coordinated,

@@ -149,7 +149,7 @@ def parse(phrase: str) -> Parsed:
     low = text.lower()
     if low in PRONOUNS:
         return Parsed(text, PRONOUNS[low], None, generic=True)
-    handled = _handled(text)
+    handled = _handled(text) or _capitalised_group(text)
     if handled is not None:
         return handled
     owned = _owned_document(text)
@@ -247,6 +247,22 @@ def _named(name: str, name_words: list[str], role_words: list[str], title: str |
 def _title(word: str) -> bool:
     low = word.lower()
     return low in titles() or low in title_words() or low in office_words() or low in source_nouns()
+
+
+def _capitalised_group(text: str) -> Parsed | None:
+    """ "Researchers at Stanford University": a group noun capitalised as a sentence's first word is
+    not part of the organisation's name; the phrase parsed with it in lowercase, or None ("Friends of
+    the Earth" is a name: its organisation part is none)."""
+    first, _, rest = text.partition(" ")
+    preposition, _, owner = rest.partition(" ")
+    if not (first[:1].isupper() and first[1:].islower() and preposition in ("at", "of", "from", "with", "in")):
+        return None
+    low = first.lower()
+    if not (plural_person(low) or low in group_nouns()) or text in organization_names():
+        return None
+    parsed = parse(owner)
+    guessed = parsed.name.startswith("The ") and parsed.kind == "organization"  # "the Earth": no known body
+    return parse(f"{low} {rest}") if parsed.kind in ("organization", "outlet") and not guessed else None
 
 
 def _the_name(name: str) -> Parsed:
