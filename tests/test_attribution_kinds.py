@@ -702,3 +702,9 @@ def test_a_role_and_an_employer_around_an_inverted_name() -> None:
 def test_a_capitalised_group_noun_opening_the_sentence_is_a_group_at_an_organisation() -> None:
     found = only("Researchers at Stanford University found that the vaccine worked.")
     assert (found.source.name, found.source.kind) == ("researchers at Stanford University", "anonymous")
+
+
+def test_a_name_with_its_firm_in_apposition_is_the_source() -> None:
+    found = only("Her lawyer, Ann Lee of Lee & Park LLP, said the claims were false.")
+    assert (found.source.name, found.source.kind) == ("Ann Lee", "person")
+    assert only("Her lawyer, a partner at Lee & Park, said the claims were false.").source.name == "Her lawyer"

@@ -8,7 +8,7 @@ import re
 
 from newsaudit.analyzers.attribution.content import RELATIVE_PRONOUNS
 from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, is_time_phrase, left_phrase, tokens
-from newsaudit.analyzers.attribution.kinds import is_name
+from newsaudit.analyzers.attribution.kinds import is_name, parse
 from newsaudit.analyzers.attribution.lexicon import state_names, word_group
 
 ROLE_HEADS = word_group("role_heads")
@@ -129,7 +129,8 @@ def _apposition(
         if source is None:
             return None
         extent_text = text[source.start : before[k][1]]
-        if is_name(role.split()) and not is_name(source.text.split()):  # "The group that owns X, Big Machine, says"
+        named = is_name(role.split()) or _person_of(role)  # "His lawyer, Michael Smith of Smith & Jones LLP, said"
+        if named and not is_name(source.text.split()):  # "The group that owns X, Big Machine, says"
             core = (before[j + 1][1], before[k][1])
             described = DESCRIBED_RE.match(text, s_start, before[j][1])  # the whole noun phrase, clause and all
             start = described.start("np") if described else source.start
@@ -142,6 +143,12 @@ def _apposition(
                 source.start, before[k][1], text[source.start : before[k][1]], (source.start, source.end)
             ), None
     return None
+
+
+def _person_of(role: str) -> bool:
+    """ "Michael Smith of Smith & Jones LLP": a person's name with the organisation they are with."""
+    parsed = parse(role)
+    return parsed.kind == "person" and parsed.role is not None and parsed.role.startswith(("of ", "at ", "from "))
 
 
 def _before_parenthesis(
