@@ -713,3 +713,8 @@ def test_a_time_phrase_and_an_aside_after_the_cue_are_not_content() -> None:
     assert only("The company said Tuesday, in a filing, that profits fell.").content.text == "profits fell"
     text = "The difference now, he told me on Friday, is that he anchors a news program."
     assert only(text).content.text == text.rstrip(".")
+
+
+def test_a_split_quote_runs_on_after_a_listener() -> None:
+    text = '"The economy is strong," the minister told lawmakers, "but risks remain."'
+    assert only(text).content.text == text.rstrip(".")

@@ -708,3 +708,7 @@ def test_a_name_with_its_firm_in_apposition_is_the_source() -> None:
     found = only("Her lawyer, Ann Lee of Lee & Park LLP, said the claims were false.")
     assert (found.source.name, found.source.kind) == ("Ann Lee", "person")
     assert only("Her lawyer, a partner at Lee & Park, said the claims were false.").source.name == "Her lawyer"
+
+
+def test_a_person_noun_owns_the_words_after_of() -> None:
+    assert only("The 45-year-old mother of three said she had no idea.").source.name == "mother of three"

@@ -258,8 +258,8 @@ def _topic_owner(toks: list[tuple[str, int, int]], i: int, end_index: int) -> in
         if word.lower() in TOPIC_PREPOSITIONS:
             owner = toks[j - 1][0]
             named = is_capitalised(owner) and owner.lower() not in stopwords()
-            if not (named or owner.lower() in _source_like()):
-                return i
+            if not (named or owner.lower() in _source_like() or person_head(owner.lower())):
+                return i  # "The 45-year-old mother of three said": the mother
             k = j - 1
             while k > 0 and end_index - k < MAX_PHRASE_TOKENS:
                 previous = toks[k - 1][0]

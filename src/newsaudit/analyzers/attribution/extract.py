@@ -173,7 +173,10 @@ def _join_split_quote(text: str, candidate: Candidate, inside: list[Quote], s_en
     its cue and source goes on after them; the content runs to the end of the second part."""
     if not candidate.content_first or text[candidate.content_end - 1 : candidate.content_end] not in ("”", '"'):
         return candidate
-    after = max(candidate.cue_end, candidate.source.end if candidate.source else 0, *(candidate.extent or (0,)))
+    listener = candidate.listener.end if candidate.listener else 0  # "…,” Yellen told lawmakers, “…”"
+    after = max(
+        candidate.cue_end, candidate.source.end if candidate.source else 0, listener, *(candidate.extent or (0,))
+    )
     gap = SPLIT_QUOTE_RE.match(text, after, s_end)
     if gap is None or any(w.lower() in cues() for w in re.findall(r"[\w’']+", gap.group(0))):
         return candidate  # "…,” he said, adding, “…”": the second quote is the next cue's
