@@ -100,8 +100,7 @@ class Resolver:
         owners = [e for e in named if e.name.split()[0] == parsed.name]
         if len(owners) != 1:
             return None
-        full_names = set(re.findall(re.escape(parsed.name) + r" ([A-Z][\w’'-]+)", self.text))
-        return owners[0] if len(full_names) <= 1 else None  # "Dale Ford … Dale Smith": ambiguous
+        return owners[0] if len(_next_names(self.text, parsed.name)) <= 1 else None  # "Dale Ford … Dale Smith"
 
     def _known_as_another_kind(self, parsed: Parsed, surface: str) -> Entity | None:
         """A bare name guessed to be a person that the article knows as an organisation or outlet
@@ -243,6 +242,22 @@ class Resolver:
                     spans.add((start, end))
                     entity.add_alias(text[start:end])
             entity.mentions = sorted(spans)
+
+
+CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _next_names(text: str, first_name: str) -> set[str]:
+    """The capitalised words that follow ``first_name`` in the text ("Dale Ford", "Dale Smith")."""
+    found: set[str] = set()
+    needle = first_name + " "
+    position = text.find(needle)
+    while position >= 0:
+        name = CAPITALISED_WORD_RE.match(text, position + len(needle))
+        if name is not None:
+            found.add(name.group(0))
+        position = text.find(needle, position + len(needle))
+    return found
 
 
 def _preceded_by_a_word(text: str, name: str) -> bool:
