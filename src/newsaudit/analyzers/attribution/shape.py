@@ -112,7 +112,7 @@ def _only_when_where_or_how(lead: str, after: list[str]) -> bool:
         return True
     first = after[0].lower() if after else ""
     adverbial = (
-        (first in SETTING_PREPOSITIONS and len(after) <= SETTING_MAX_WORDS)
+        (bool(after) and _setting_words(after))
         or first in SETTING_CLAUSES
         or (first == "as" and len(after) > 1 and after[1].lower() in PRONOUNS_AFTER_AS)
     )
