@@ -154,7 +154,8 @@ def bias_and_subjectivity(data: Path) -> list[str]:
         f"| subjectivity · CheckThat! EN · 2024 test — {subjective} | macro-F1 (SUBJ F1) | **{ours_f1[0]:.3f}** "
         f"({ours_f1[1]:.3f}); fast profile's linear head {fast_f1[0]:.3f} ({fast_f1[1]:.3f}) "
         f"| {f1s(gold, list(base))[0]:.3f} | {f1s(gold, [0] * len(gold))[0]:.3f} | "
-        "0.63 (task baseline); 0.744 (HYBRINFOX: RoBERTa + sBERT + the VAGO lexicon, 1st of 2024 English; arXiv 2407.03770) |"
+        "0.63 (task baseline); 0.744 (HYBRINFOX: RoBERTa + sBERT + the VAGO lexicon, "
+        "1st of 2024 English; arXiv 2407.03770) |"
     )
 
     return lines

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, adverb, opening_time, tokens
+from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, adverb, tokens
 from newsaudit.analyzers.attribution.lexicon import cues, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
+from newsaudit.analyzers.attribution.subject import opening_time
 
 CLAUSE_COMMA_RE = re.compile(r",\s")  # a comma that ends a clause, not the one in "2,521"
 THAT_WINDOW = 8  # "said on Monday in a statement that ..." — tokens searched for "that"

@@ -34,7 +34,6 @@ from newsaudit.analyzers.attribution.content import (
 from newsaudit.analyzers.attribution.entities import (
     AUXILIARIES,
     Phrase,
-    sentence_subject,
     tokens,
 )
 from newsaudit.analyzers.attribution.entities import skippable as _skippable
@@ -52,6 +51,7 @@ from newsaudit.analyzers.attribution.lexicon import (
 )
 from newsaudit.analyzers.attribution.quotes import Quote
 from newsaudit.analyzers.attribution.shape import SAID_NOTHING_RE, introduction, shaped
+from newsaudit.analyzers.attribution.subject import sentence_subject
 from newsaudit.analyzers.attribution.usage import (
     BE_FORMS,
     CHARACTERISED_RE,
