@@ -1,4 +1,4 @@
-"""attribution.v3 on constructions, written independently of any one article."""
+"""attribution.v4 on constructions, written independently of any one article."""
 
 from __future__ import annotations
 
@@ -718,3 +718,22 @@ def test_a_time_phrase_and_an_aside_after_the_cue_are_not_content() -> None:
 def test_a_split_quote_runs_on_after_a_listener() -> None:
     text = '"The economy is strong," the minister told lawmakers, "but risks remain."'
     assert only(text).content.text == text.rstrip(".")
+
+
+def test_a_quantifier_opening_a_clause_is_an_unnamed_source() -> None:
+    found = only("Several complained that the trains were late again.")
+    assert (found.source.name, found.source.kind, found.content.text) == (
+        "Several",
+        "anonymous",
+        "the trains were late again",
+    )
+    assert only("The vote was close, and many warned that a recount was likely.").source.name == "many"
+    assert run("Prices rose faster than most predicted.") == []  # "than most": no subject
+    assert run("Parents want some say in the curriculum.") == []  # "some say": a noun
+
+
+def test_a_document_or_message_before_that_is_the_source() -> None:
+    found = only("The ministry issued a short notice which stated the border would stay shut.")
+    assert (found.source.name, found.source.kind) == ("short notice", "document")
+    assert found.content.text == "the border would stay shut"
+    assert only("Voters shared tweets that claimed the count was rigged.").source.name == "tweets"

@@ -1,4 +1,4 @@
-"""attribution.v3 on source kinds, source phrases and name resolution found on real pages, written
+"""attribution.v4 on source kinds, source phrases and name resolution found on real pages, written
 independently of any one article (see test_attribution.py for the core constructions)."""
 
 from __future__ import annotations
@@ -712,3 +712,9 @@ def test_a_name_with_its_firm_in_apposition_is_the_source() -> None:
 
 def test_a_person_noun_owns_the_words_after_of() -> None:
     assert only("The 45-year-old mother of three said she had no idea.").source.name == "mother of three"
+
+
+def test_a_plural_group_noun_before_for_or_against_names_an_organisation() -> None:
+    found = only("Teachers Against Testing said the exam should be scrapped.")
+    assert (found.source.name, found.source.kind) == ("Teachers Against Testing", "organization")
+    assert only("Teachers at the school said the exam should be scrapped.").source.kind == "anonymous"

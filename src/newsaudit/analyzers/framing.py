@@ -17,7 +17,7 @@ heads (``newsaudit.textmodel``: TF-IDF stacked with static token vectors); model
 - ``propaganda``: spans of the SemEval-2020 Task 11 techniques (``newsaudit.propaganda``), shown only
   for techniques whose precision on PTC dev reaches ``Options.propaganda_min_precision`` (0.7).
 
-Words inside quotation marks or inside content attributed to a source (``attribution.v3``)
+Words inside quotation marks or inside content attributed to a source (``attribution.v4``)
 belong to that source, not to the author, so hedges and loaded words there are not reported as
 the author's framing.
 """

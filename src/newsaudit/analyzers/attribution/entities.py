@@ -16,8 +16,10 @@ from newsaudit.analyzers.attribution.kinds import (
     ANONYMOUS_HEADS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    MESSAGE_HEADS,
     NAME_PARTICLES,
     PRONOUNS,
+    QUANTIFIER_SUBJECTS,
     THOSE_OPENERS,
     group_nouns,
     is_capitalised,
@@ -192,6 +194,9 @@ def left_phrase(text: str, limit: int, cue_start: int, *, strict: bool = False) 
     end_index = len(toks) - 1
     while end_index >= 0 and skippable(toks[end_index][0]):
         end_index -= 1
+    written = _written_relative(text, toks, end_index)
+    if written is not None:  # "a blog post that said": the post
+        return written
     those = _those_phrase(toks, end_index)
     if those is not None:  # "Those in favor of the ban have said", "those close to him said"
         return Phrase(toks[those][1], toks[end_index][2], text[toks[those][1] : toks[end_index][2]])
@@ -299,6 +304,44 @@ def _those_phrase(toks: list[tuple[str, int, int]], end_index: int) -> int | Non
 RELATIVE_MAX_WORDS = 13  # "A spokesperson who did not wish to be named because of agency policy said"
 
 
+RELATIVE_PRONOUNS = frozenset(("that", "which"))
+MESSAGE_DETERMINERS = frozenset(("a", "an", "the", "this", "its", "his", "her", "their", "our", "one"))
+MESSAGE_MAX_WORDS = 5
+
+
+def _written_relative(text: str, toks: list[tuple[str, int, int]], end_index: int) -> Phrase | None:
+    """ "a blog post that said", "a statement which read", "social media posts that claimed": a
+    document or written message before a relative pronoun and the cue is the source. It runs back
+    to its determiner or possessive, or to a boundary, a preposition or a clause word; None when
+    the words before the pronoun are no such noun."""
+    if end_index < 1 or toks[end_index][0].lower() not in RELATIVE_PRONOUNS:
+        return None
+    head = toks[end_index - 1][0]
+    if not (head.islower() and (head in DOCUMENT_HEADS or head in MESSAGE_HEADS)):
+        return None
+    first = end_index - 1
+    for j in range(end_index - 2, max(-1, end_index - 1 - MESSAGE_MAX_WORDS), -1):
+        word = toks[j][0]
+        low = word.lower()
+        if word in BOUNDARY or low in CLAUSE_WORDS or low in LINKING_PREPOSITIONS or low in AUXILIARIES:
+            break
+        if low in cues() and word.islower():
+            break
+        participle = (
+            word.islower() and low.endswith("ed") and not (j > 0 and toks[j - 1][0].lower() in MESSAGE_DETERMINERS)
+        )
+        if participle:
+            break  # "published posts that said"; but "a leaked memo that said"
+        first = j
+        if low in MESSAGE_DETERMINERS or word.endswith(("’s", "'s")):
+            break
+    else:
+        if first > 0 and end_index - first >= MESSAGE_MAX_WORDS:
+            return None  # no determiner, boundary or clause word in reach: "The company published posts that"
+    start, end = toks[first][1], toks[end_index - 1][2]
+    return Phrase(start, end, text[start:end])
+
+
 def _relative_clause(toks: list[tuple[str, int, int]], end_index: int) -> int | None:
     """Where "who" opens a short relative clause that ends at the cue and follows a group or
     person noun ("Residents who fled the fire said"), or None. The clause's own words must not
@@ -331,6 +374,9 @@ def _phrase(text: str, toks: list[tuple[str, int, int]], first: int, end_index: 
     first += _leading_time(toks, first, end_index)  # "Last week State Department official David Holmes"
     if first > end_index:
         return None
+    words = [t[0].lower() for t in toks[first : end_index + 1]]
+    if words[-1] in QUANTIFIER_SUBJECTS and (len(words) == 1 or words == ["a", "few"]) and _opens_clause(toks, first):
+        return Phrase(toks[first][1], toks[end_index][2], text[toks[first][1] : toks[end_index][2]])  # "Some said"
     head_index = end_index
     while head_index > first and toks[head_index][0].lower() in TIME_WORDS:
         head_index -= 1
@@ -355,6 +401,21 @@ def _phrase(text: str, toks: list[tuple[str, int, int]], first: int, end_index: 
     if contraction:  # "I’m showing", "we’ve noted" -> "I", "we"
         end = start + len(contraction.group(1))
     return Phrase(start, end, text[start:end])
+
+
+QUANTIFIER_OPENERS = frozenset(
+    ("and", "but", "while", "whereas", "though", "although", "because", "yet", "so", "that", "if", "when", "since")
+)
+
+
+def _opens_clause(toks: list[tuple[str, int, int]], first: int) -> bool:
+    """Whether ``toks[first]`` opens a clause: at the start, after a comma, colon or quote mark, or
+    after a conjunction. A quantifier there is the subject ("Some said", "but others argue"); not
+    "than most expected", "wanted some say in", "an aggressive - some say unrealistic - pledge"."""
+    if first == 0:
+        return True
+    before = toks[first - 1][0]
+    return (before in BOUNDARY and before not in "—–()") or before.lower() in QUANTIFIER_OPENERS
 
 
 def _can_head(head: str, *, strict: bool) -> bool:

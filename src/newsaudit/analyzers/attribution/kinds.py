@@ -41,6 +41,9 @@ PRONOUNS = {"he": "person", "she": "person", "they": "unknown", "it": "unknown",
 
 
 DOCUMENT_HEADS = word_group("document_heads")
+# "a blog post that said": written messages that are a source only before a relative pronoun
+MESSAGE_HEADS = word_group("message_heads")
+QUANTIFIER_SUBJECTS = word_group("quantifier_subjects")  # "Some said", "Others argued"
 
 
 ORGANISATION_HEADS = word_group("organisation_role_heads") - {"group", "network", "platform", "brand", "chain", "giant"}
@@ -149,6 +152,8 @@ def parse(phrase: str) -> Parsed:
     low = text.lower()
     if low in PRONOUNS:
         return Parsed(text, PRONOUNS[low], None, generic=True)
+    if strip_article(low) in QUANTIFIER_SUBJECTS:
+        return Parsed(text, "anonymous", None)  # "Some said", "A few told"
     handled = _handled(text) or _capitalised_group(text)
     if handled is not None:
         return handled
@@ -227,12 +232,17 @@ def parse(phrase: str) -> Parsed:
     return _named(name, name_words, role_words, title)
 
 
+GROUP_NAME_LINKS = frozenset(("for", "against", "without"))
+
+
 def _named(name: str, name_words: list[str], role_words: list[str], title: str | None) -> Parsed:
     """A capitalised name's kind: an organisation by its words ("Chinese CDC"), a "the" name
     ("The Wrap"), else a person."""
     acronym = len(name_words) > 1 and any(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in name_words)
     if any(_org_word(w) for w in name_words) or (name.isupper() and len(name) <= 6) or acronym:  # "Chinese CDC"
         return Parsed(name, "organization", title)
+    if len(name_words) > 2 and name_words[1].lower() in GROUP_NAME_LINKS and plural_person(name_words[0].lower()):
+        return Parsed(name, "organization", title)  # "Physicians for Human Rights", "Parents Against Vaping"
     if (
         [w.lower() for w in role_words] == ["the"]
         and len(name_words) == 1
@@ -294,7 +304,7 @@ def _share_or_those(words: list[str]) -> bool:
 def _unnamed(stripped: str, head: str, words: list[str]) -> Parsed:
     """The kind of a source with no name: its head noun decides ("a senior administration
     official", "the boy's mother", "the president of the union")."""
-    if head in DOCUMENT_HEADS:
+    if head in DOCUMENT_HEADS or head in MESSAGE_HEADS:  # "a blog post" (that said)
         return Parsed(stripped, "document", None)
     if head in ANONYMOUS_HEADS and head not in ORG_WORDS:  # not "the police"
         return Parsed(stripped, "anonymous", None)
