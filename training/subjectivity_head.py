@@ -72,7 +72,7 @@ def main() -> None:
         intercept=np.array([model.intercept_[0]], dtype=np.float32),
     )
     by_c = ", ".join(f"C={k}: {f:.3f}" for k, f in dev_f1.items())
-    card = f"""# Model card: `{NAME}` (newsaudit framing.v5, full profile's `subjective`)
+    card = f"""# Model card: `{NAME}` (newsaudit framing.v6, full profile's `subjective`)
 
 - Task: subjectivity: does the sentence express the author's own view (SUBJ) or report (OBJ)?
 - Model: logistic regression (C={c}, lbfgs, class_weight balanced) on the 384-d `pooled` output of

@@ -28,6 +28,15 @@ BATCH = 1
 
 
 @dataclass(frozen=True)
+class TokenStates:
+    """One text's tokens (special tokens and padding left out): ``offsets`` (n, 2) character spans
+    in the text, ``vectors`` (n, 384) their encoder states."""
+
+    offsets: np.ndarray
+    vectors: np.ndarray
+
+
+@dataclass(frozen=True)
 class OnnxHead:
     name: str
     session: Any
@@ -44,25 +53,28 @@ class OnnxHead:
         *,
         heads: int = 1,
         pooled: bool = False,
+        states: bool = False,
         threads: int = 1,
-    ) -> tuple[list[list[float]], list[np.ndarray]]:
-        """``distributions`` and, with ``pooled``, each input's pooled encoder vector (the model's
-        ``pooled`` output, the vector its classifier reads; empty without ``pooled``). ``threads``
+    ) -> tuple[list[list[float]], list[np.ndarray], list[TokenStates]]:
+        """``distributions``; with ``pooled``, each input's pooled encoder vector (the model's
+        ``pooled`` output, the vector its classifier reads); with ``states``, each input's
+        ``TokenStates`` (the model's ``states`` output). Lists not asked for are empty. ``threads``
         above 1 runs that many inputs at once (onnxruntime releases the GIL); each input still runs
         alone on one thread, so the numbers do not change."""
         chunks = [inputs[start : start + BATCH] for start in range(0, len(inputs), BATCH)]
         if threads > 1 and len(chunks) > 1:
-            parts = list(_pool(threads).map(lambda chunk: self._run_chunk(chunk, heads, pooled), chunks))
+            parts = list(_pool(threads).map(lambda chunk: self._run_chunk(chunk, heads, pooled, states), chunks))
         else:
-            parts = [self._run_chunk(chunk, heads, pooled) for chunk in chunks]
-        out = [row for rows, _ in parts for row in rows]
-        vectors = [vector for _, chunk_vectors in parts for vector in chunk_vectors]
-        return out, vectors
+            parts = [self._run_chunk(chunk, heads, pooled, states) for chunk in chunks]
+        out = [row for rows, _, _ in parts for row in rows]
+        vectors = [vector for _, chunk_vectors, _ in parts for vector in chunk_vectors]
+        token_states = [item for _, _, chunk_states in parts for item in chunk_states]
+        return out, vectors, token_states
 
     def _run_chunk(
-        self, chunk: list[str] | list[tuple[str, str]], heads: int, pooled: bool
-    ) -> tuple[list[list[float]], list[np.ndarray]]:
-        names = ["logits", "pooled"] if pooled else ["logits"]
+        self, chunk: list[str] | list[tuple[str, str]], heads: int, pooled: bool, states: bool
+    ) -> tuple[list[list[float]], list[np.ndarray], list[TokenStates]]:
+        names = ["logits", *(["pooled"] if pooled else []), *(["states"] if states else [])]
         encoded = self.tokenizer.encode_batch(chunk)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
@@ -71,7 +83,14 @@ class OnnxHead:
         logits = logits.reshape(len(encoded), heads, -1)
         shifted = np.exp(logits - logits.max(axis=2, keepdims=True))
         probs = (shifted / shifted.sum(axis=2, keepdims=True)).reshape(len(encoded), -1)
-        return [[float(p) for p in row] for row in probs], list(rest[0]) if pooled else []
+        vectors = list(rest.pop(0)) if pooled else []
+        token_states = []
+        if states:
+            for e, matrix in zip(encoded, rest[0], strict=True):
+                offsets = np.array(e.offsets, dtype=np.int32).reshape(-1, 2)
+                real = offsets[:, 1] > offsets[:, 0]  # not [CLS], [SEP] or padding
+                token_states.append(TokenStates(offsets[real], matrix[real]))
+        return [[float(p) for p in row] for row in probs], vectors, token_states
 
 
 _POOLS: dict[int, ThreadPoolExecutor] = {}
@@ -95,7 +114,7 @@ SENTENCE_SCORES = ("checkworthy", "biased")
 SUBJECTIVE_HEAD = "subjective-minilm"
 
 
-# The last texts each thread scored, and their scores: framing.v5 and claims.v5 read the same
+# The last texts each thread scored, and their scores: framing.v6 and claims.v5 read the same
 # article's sentences one after the other in one thread, so each article is encoded once; the server
 # audits in many threads at once, so one shared slot would be overwritten between the two.
 _last = threading.local()
@@ -106,21 +125,45 @@ def sentence_scores(texts: list[str], *, threads: int = 1) -> list[dict[str, flo
     the sentence transformer, or None when it is not installed. A thread asking again for the texts
     it asked for last gets the same scores without encoding them again (only the last list: a corpus
     that repeats articles is not served from a cache). ``threads``: see ``OnnxHead.run``."""
-    if not available(SENTENCE_HEAD):
+    if not _encode(texts, threads):
         return None
+    return [dict(row) for row in _last.scores]
+
+
+def sentence_states(texts: list[str], *, threads: int = 1) -> list[TokenStates] | None:
+    """Each text's ``TokenStates`` from the same pass as ``sentence_scores`` (the propaganda tagger
+    reads them), or None when the sentence transformer or its ``states`` output is not installed."""
+    if not _encode(texts, threads) or _last.states is None:
+        return None
+    return list(_last.states)
+
+
+def _encode(texts: list[str], threads: int) -> bool:
+    """Run the sentence transformer over ``texts`` unless this thread just did; False when it is
+    not installed."""
+    if not available(SENTENCE_HEAD):
+        return False
     key = tuple(texts)
     if getattr(_last, "key", None) != key:
         subjective = subjective_head()
-        dists, pooled = load(SENTENCE_HEAD).run(
-            texts, heads=len(SENTENCE_SCORES), pooled=subjective is not None, threads=threads
+        head = load(SENTENCE_HEAD)
+        with_states = has_output(SENTENCE_HEAD, "states")
+        dists, pooled, states = head.run(
+            texts, heads=len(SENTENCE_SCORES), pooled=subjective is not None, states=with_states, threads=threads
         )
         rows = [dict(zip(SENTENCE_SCORES, (round(p, 4) for p in dist[1::2]), strict=True)) for dist in dists]
         if subjective is not None:
             coef, intercept = subjective
             for row, vector in zip(rows, pooled, strict=True):
                 row["subjective"] = round(float(1 / (1 + np.exp(-(vector @ coef + intercept)))), 4)
-        _last.key, _last.scores = key, rows
-    return [dict(row) for row in _last.scores]
+        _last.key, _last.scores, _last.states = key, rows, states if with_states else None
+    return True
+
+
+@cache
+def has_output(name: str, output: str) -> bool:
+    """Whether the installed head's graph has the named output (``states`` came later than the file)."""
+    return any(o.name == output for o in load(name).session.get_outputs())
 
 
 @cache

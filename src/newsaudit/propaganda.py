@@ -18,11 +18,14 @@ import itertools
 import json
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import numpy as np
+
+from newsaudit.onnxhead import TokenStates
 
 TOKEN_DIM = 1 << 18
 SPAN_DIM = 1 << 16
@@ -124,6 +127,12 @@ class Model:
     labels: tuple[str, ...]
     precision: dict[str, float]
     lexicon: frozenset[str]
+    # the full profile's second opinion: a logistic regression over the sentence transformer's token
+    # states (``onnxhead.sentence_states``), mixed with the tagger where a word has states
+    state_coef: np.ndarray | None = None
+    state_intercept: float = 0.0
+    state_mix: float = 0.0
+    state_threshold: float = 0.5
     _token_cache: dict[str, tuple[tuple[float, ...], str]] = field(default_factory=dict, compare=False, repr=False)
     _bigram_cache: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
@@ -183,13 +192,33 @@ class Model:
     def _pad_weights(self) -> dict[int, float]:
         return {d: float(self.token_weights[hashed([f"w{d}=<pad>"], TOKEN_DIM)][0]) for d in CONTEXT}
 
-    def spans(self, text: str) -> list[tuple[int, int, float]]:
+    def state_probabilities(
+        self, bounds: list[tuple[int, int]], sentences: Sequence[tuple[int, TokenStates]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """P(word inside a span) from the encoder states for each word of ``bounds`` (the regression
+        on the word's mean state, ``word_states``), and whether the word has states at all."""
+        means, has = word_states(bounds, sentences)
+        if self.state_coef is None:
+            return np.zeros(len(bounds)), np.zeros(len(bounds), dtype=bool)
+        z = np.clip(means @ self.state_coef + self.state_intercept, -500.0, 500.0)
+        return 1.0 / (1.0 + np.exp(-z)), has
+
+    def spans(
+        self, text: str, sentences: Sequence[tuple[int, TokenStates]] | None = None
+    ) -> list[tuple[int, int, float]]:
         """Candidate propaganda spans in ``text`` with their mean token probability: runs of tokens at or
-        above the threshold, bridging one low token between two high ones, never across a line break."""
+        above the threshold, bridging one low token between two high ones, never across a line break.
+        With ``sentences`` (see ``state_probabilities``) and a state head installed, a word's probability
+        mixes the tagger's with the state head's, against the threshold chosen for the mix."""
         words = TOKEN.findall(text)
         bounds = [m.span() for m in TOKEN.finditer(text)]
         probs = self.token_probability_array(words)
-        high = probs >= self.token_threshold
+        threshold = self.token_threshold
+        if sentences is not None and self.state_coef is not None:
+            from_states, has = self.state_probabilities(bounds, sentences)
+            probs = np.where(has, self.state_mix * from_states + (1 - self.state_mix) * probs, probs)
+            threshold = self.state_threshold
+        high = probs >= threshold
         starts = np.flatnonzero(high)  # a run can only start at a high token
         out: list[tuple[int, int, float]] = []
         n = len(words)
@@ -231,6 +260,35 @@ class Model:
         return [sorted(zip(self.labels, (float(x) for x in row), strict=True), key=lambda x: -x[1]) for row in p]
 
 
+STATE_DIM = 384
+
+
+def word_states(
+    bounds: list[tuple[int, int]], sentences: Sequence[tuple[int, TokenStates]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each word's mean word-piece state (zeros where it has none: past the encoder's token limit)
+    and whether it has any. ``bounds``: the words' character spans (``TOKEN``); ``sentences``: each
+    sentence's start in the text and its ``TokenStates`` (offsets within the sentence)."""
+    n = len(bounds)
+    total, count = np.zeros((n, STATE_DIM)), np.zeros(n)
+    if not n:
+        return total, count > 0
+    starts = np.fromiter((b[0] for b in bounds), dtype=np.int64, count=n)
+    ends = np.fromiter((b[1] for b in bounds), dtype=np.int64, count=n)
+    for offset, states in sentences:
+        if not len(states.offsets):
+            continue
+        piece_starts = states.offsets[:, 0].astype(np.int64) + offset
+        word = np.searchsorted(starts, piece_starts, side="right") - 1
+        safe = np.maximum(word, 0)
+        inside = (word >= 0) & (piece_starts < ends[safe] + 1) & (starts[safe] >= offset)  # not a word begun before
+        np.add.at(total, word[inside], states.vectors[inside])
+        np.add.at(count, word[inside], 1.0)
+    has = count > 0
+    total[has] /= count[has, None]
+    return total, has
+
+
 @cache
 def available() -> bool:
     """Whether the model file is installed (looked up once)."""
@@ -247,7 +305,9 @@ def load() -> Model:
         token_weights = arrays["token_weights"].astype(np.float64)
         span_weights = arrays["span_weights"].astype(np.float64)
         span_bias = arrays["span_bias"].astype(np.float64)
+        state_coef = arrays["state_coef"].astype(np.float64) if "state_coef" in arrays.files else None
     meta = json.loads(folder.joinpath("propaganda.json").read_text(encoding="utf-8"))
+    state = meta.get("state_head", {})
     return Model(
         token_weights=token_weights,
         token_threshold=float(meta["token_threshold"]),
@@ -256,4 +316,8 @@ def load() -> Model:
         labels=tuple(meta["labels"]),
         precision={k: float(v) for k, v in meta["dev_precision"].items()},
         lexicon=frozenset(row[0] for row in table("loaded_words.tsv")),
+        state_coef=state_coef,
+        state_intercept=float(state.get("intercept", 0.0)),
+        state_mix=float(state.get("mix", 0.0)),
+        state_threshold=float(state.get("threshold", 0.5)),
     )

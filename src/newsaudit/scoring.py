@@ -8,7 +8,7 @@ from newsaudit.options import Options
 
 
 def score_sentences(sentences: list[str], *, options: Options | None = None) -> list[dict[str, float]]:
-    """The scores framing.v5 and claims.v5 give each sentence: ``biased``, ``subjective``,
+    """The scores framing.v6 and claims.v5 give each sentence: ``biased``, ``subjective``,
     ``speculative`` and ``checkworthy``, each in 0..1 (the same numbers as in a report made with the
     same ``options``: ``profile="fast"`` scores bias and check-worthiness with the linear heads,
     not the sentence transformer)."""

@@ -1,7 +1,7 @@
 """``claims.v5``: what a fact-checker should look at first.
 
 Each sentence gets a ``checkworthy`` score — from the shipped fine-tuned MiniLM head run with
-onnxruntime (``data/models/sentence-minilm``, which also gives framing.v5 its bias score), or the
+onnxruntime (``data/models/sentence-minilm``, which also gives framing.v6 its bias score), or the
 linear head (TF-IDF stacked with static token vectors, ``newsaudit.textmodel``) in the ``fast``
 profile or when that file is absent — and a rank.
 

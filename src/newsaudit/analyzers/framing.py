@@ -1,4 +1,4 @@
-"""``framing.v5``: how it is said — bias, subjectivity, speculation and loaded words.
+"""``framing.v6``: how it is said — bias, subjectivity, speculation and loaded words.
 
 Per sentence (``sentences[i]``): ``biased`` from the shipped sentence transformer
 (``onnxhead.SENTENCE_HEAD``, int8 ONNX), and ``subjective`` from a logistic head on that same
@@ -15,7 +15,9 @@ heads (``newsaudit.textmodel``: TF-IDF stacked with static token vectors); model
   and words they marked less often (``data/loaded_words_gated.tsv``) in a sentence whose ``biased``
   score reaches ``GATED_BIAS``;
 - ``propaganda``: spans of the SemEval-2020 Task 11 techniques (``newsaudit.propaganda``), shown only
-  for techniques whose precision on PTC dev reaches ``Options.propaganda_min_precision`` (0.7).
+  for techniques whose precision on PTC dev reaches ``Options.propaganda_min_precision`` (0.7). In the
+  full profile the span tagger also reads the sentence transformer's token states from the same pass
+  (``onnxhead.sentence_states``; PTC dev SI F1 0.282 → 0.360).
 
 Words inside quotation marks or inside content attributed to a source (``attribution.v4``)
 belong to that source, not to the author, so hedges and loaded words there are not reported as
@@ -24,7 +26,7 @@ the author's framing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from newsaudit import onnxhead, phrases, propaganda, textmodel
@@ -34,7 +36,7 @@ from newsaudit.model import Document, Finding
 from newsaudit.options import Options
 from newsaudit.resources import table
 
-NAME = "framing.v5"
+NAME = "framing.v6"
 # Score from which a sentence becomes a finding. BABE is about half biased by design, so its heads
 # read everyday news the same way: at 0.5 they flag 51–52% of the 7,692 sentences of the 181 real
 # benchmark pages, at 0.8 11–13%, where their precision on held-out BABE is 0.86 (sentence-minilm,
@@ -125,7 +127,7 @@ def _scored(
 @register
 class FramingAnalyzer:
     name = "framing"
-    version = 5
+    version = 6
     requires: tuple[str, ...] = ("attribution",)
     english_only = True
 
@@ -162,17 +164,25 @@ class FramingAnalyzer:
             for start, end, score, reason in loaded_words(sentence, scores["biased"]):
                 if not quoted(s.start + start):  # quoted words are the source's
                     findings.append(Finding(NAME, "loaded_language", s.start + start, s.start + end, score, reason))
-        findings += propaganda_findings(text, quoted, options.propaganda_min_precision)
+        states = None if options.profile == "fast" else onnxhead.sentence_states(sentences, threads=options.threads)
+        located = None if states is None else [(s.start, st) for s, st in zip(doc.sentences, states, strict=True)]
+        findings += propaganda_findings(text, quoted, options.propaganda_min_precision, located)
         return AnalyzerOutput(findings=tuple(findings), sentence_labels=labels)
 
 
-def propaganda_findings(text: str, quoted: Callable[[int], bool], min_precision: float) -> list[Finding]:
-    """Propaganda-technique spans in the author's own words, for techniques precise enough on PTC dev."""
+def propaganda_findings(
+    text: str,
+    quoted: Callable[[int], bool],
+    min_precision: float,
+    sentences: Sequence[tuple[int, onnxhead.TokenStates]] | None = None,
+) -> list[Finding]:
+    """Propaganda-technique spans in the author's own words, for techniques precise enough on PTC dev
+    (``sentences``: each sentence's start and token states, for the full profile's state head)."""
     if not propaganda.available():
         return []
     model = propaganda.load()
     out = []
-    spans = [(start, end, score) for start, end, score in model.spans(text) if not quoted(start)]
+    spans = [(start, end, score) for start, end, score in model.spans(text, sentences) if not quoted(start)]
     ranked = model.techniques_many(text, [(start, end) for start, end, _ in spans])
     for (start, end, span_score), techniques in zip(spans, ranked, strict=True):
         technique, p = techniques[0]

@@ -5,7 +5,7 @@
     also re-cased; case-sensitive TF-IDF + logistic regression): teasers, listicles, second person;
   - ``misleading``: loaded wording the body does not back (Biyani et al. 2016's "inflammatory" and
     "bait-and-switch" kinds of clickbait): the chance that the body is not about what the headline
-    says (stage 1 below) times the title's ``biased`` score (framing.v5's sentence score), counted
+    says (stage 1 below) times the title's ``biased`` score (framing.v6's sentence score), counted
     only when that score reaches the bar at which framing calls a sentence biased
     (``FINDING_THRESHOLDS["biased"]``, 0.8; the bias head reads short fragments such as "About
     bugs" at 0.6–0.7). Both must be high for it to be: a loaded title over a body that covers it,

@@ -4,7 +4,7 @@ The shipped linear head ``hyperpartisan`` (SemEval-2019 Task 4 by-article data; 
 regression, like the sentence heads) scores the title and text together. In the full profile a
 second logistic regression (``hyperpartisan_stack.json``, ``training/hyperpartisan_stack.py``) reads
 that score with how the article's sentences score (bias, subjectivity, speculation and
-check-worthiness from framing.v5 and claims.v5: mean, maximum, top five, share above 0.8), a few
+check-worthiness from framing.v6 and claims.v5: mean, maximum, top five, share above 0.8), a few
 style counts and the title's bias and subjectivity. Evidence, when the article scores as
 hyperpartisan: the three sentences the linear head scores highest when read alone, each a finding
 with its own score. A signal about framing, not a verdict about the outlet or the facts.
