@@ -282,8 +282,12 @@ def word_states(
         word = np.searchsorted(starts, piece_starts, side="right") - 1
         safe = np.maximum(word, 0)
         inside = (word >= 0) & (piece_starts < ends[safe] + 1) & (starts[safe] >= offset)  # not a word begun before
-        np.add.at(total, word[inside], states.vectors[inside])
-        np.add.at(count, word[inside], 1.0)
+        index = word[inside]
+        if not len(index):
+            continue
+        first = np.flatnonzero(np.r_[True, index[1:] != index[:-1]])  # pieces come in text order: runs per word
+        total[index[first]] += np.add.reduceat(states.vectors[inside], first, axis=0)
+        count[index[first]] += np.diff(np.r_[first, len(index)])
     has = count > 0
     total[has] /= count[has, None]
     return total, has
