@@ -2,13 +2,16 @@
 
 framing.v6 flags a word of the short list (``loaded_words.tsv``) anywhere, and a word of the gated
 list (``loaded_words_gated.tsv``) only in a sentence whose ``biased`` score reaches
-``framing.GATED_BIAS``. Each figure is given for that rule and for the short list alone.
+``framing.GATED_BIAS``: the lexicon, all the fast profile has. The full profile adds the words its
+state head flags (``training/loaded_states.py``). Each figure is given for the full profile, the
+lexicon and the short list alone.
 
 - BABE SG2 ``biased_words``: the fixed held-out 20% (seed 13, as for the sentence model, which never
-  saw these sentences); both lists are rebuilt from the other 80% with the shipped recipe
-  (``training/loaded_words.py``), so no sentence is scored by a list built from it.
-- BASIL lexical-bias spans (``bias == "lex"``, 480 spans in 300 articles): the shipped lists, which
-  never saw BASIL, matched in every sentence; gold tokens are the words inside lex spans.
+  saw these sentences); both lists and the state head are rebuilt from the other 80% with the
+  shipped recipes (``training/loaded_words.py``, ``training/loaded_states.py``; the threshold is the
+  shipped one), so no sentence is scored by a model built from it.
+- BASIL lexical-bias spans (``bias == "lex"``, 480 spans in 300 articles): the shipped lists and
+  state head, which never saw BASIL, in every sentence; gold tokens are the words inside lex spans.
 
 Sentence scores come from the full profile's sentence model. Tokens are lowercase words
 (``[a-z][a-z'’-]+``); precision, recall and F1 are micro-averaged over tokens. Called by
@@ -38,31 +41,49 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def count(tokens: list[str], gold: set[int], flagged: Callable[[str], bool]) -> tuple[int, int, int]:
-    predicted = {i for i, t in enumerate(tokens) if flagged(t)}
-    return len(predicted & gold), len(predicted - gold), len(gold - predicted)
+Row = tuple[list[str], set[int], float, set[int]]  # tokens, gold indices, bias score, state-head indices
 
 
 def rules(short: set[str], gated: set[str]) -> dict[str, Rule]:
     from newsaudit.analyzers.framing import GATED_BIAS
 
     return {
-        "shipped": lambda t, biased: t in short or (t in gated and biased >= GATED_BIAS),
+        "lexicon": lambda t, biased: t in short or (t in gated and biased >= GATED_BIAS),
         "short list alone": lambda t, biased: t in short,
     }
 
 
-def score_rules(
-    sentences: list[tuple[list[str], set[int], float]], short: set[str], gated: set[str]
-) -> dict[str, tuple[float, float, float]]:
-    """Token P / R / F1 of each rule over (tokens, gold token indices, the sentence's bias score)."""
+def score_rules(sentences: list[Row], short: set[str], gated: set[str]) -> dict[str, tuple[float, float, float]]:
+    """Token P / R / F1 of each rule over the rows: the lexicon (the fast profile), the short list
+    alone, and the full profile (the lexicon and the state head's words)."""
     out = {}
-    for name, rule in rules(short, gated).items():
+    lexicon = rules(short, gated)
+    for name in ("full profile", "lexicon", "short list alone"):
+        rule = lexicon["lexicon" if name == "full profile" else name]
         tp = fp = fn = 0
-        for tokens, gold, b in sentences:
-            a, c, d = count(tokens, gold, lambda t, b=b, rule=rule: rule(t, b))
-            tp, fp, fn = tp + a, fp + c, fn + d
+        for tokens, gold, b, from_states in sentences:
+            predicted = {i for i, t in enumerate(tokens) if rule(t, b)}
+            if name == "full profile":
+                predicted |= from_states
+            tp, fp, fn = tp + len(predicted & gold), fp + len(predicted - gold), fn + len(gold - predicted)
         out[name] = prf(tp, fp, fn)
+    return out
+
+
+def state_flags(sentences: list[str], head=None) -> list[set[int]]:  # type: ignore[no-untyped-def]
+    """Indices (in ``WORD`` tokens of the lowercased sentence) of the words the loaded-language state
+    head flags in each sentence (``head``: the installed one unless given)."""
+    from newsaudit import onnxhead
+    from newsaudit.analyzers.framing import loaded_from_states
+
+    states = onnxhead.load(onnxhead.SENTENCE_HEAD).run(
+        sentences, heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2
+    )[2]
+    out = []
+    for sentence, token_states in zip(sentences, states, strict=True):
+        starts = [m.start() for m in WORD.finditer(sentence.lower())]
+        flagged = {start for start, _, _, _ in loaded_from_states(sentence, token_states, [], head)}
+        out.append({j for j, start in enumerate(starts) if start in flagged})
     return out
 
 
@@ -79,12 +100,26 @@ def babe(data: Path) -> dict[str, tuple[float, float, float]]:
     short = {w for w, _, _ in build(rest)}
     gated = {w for w, _, _ in build(rest, 1, 0.4)} - short
     biased = [s["biased"] for s in sentence_scores([r["text"] for r in held])]
-    scored = []
-    for row, b in zip(held, biased, strict=True):
+    flags = state_flags([r["text"] for r in held], head_from(rest))
+    scored: list[Row] = []
+    for row, b, from_states in zip(held, biased, flags, strict=True):
         tokens = WORD.findall(row["text"].lower())
         marked = {w.lower().strip() for w in ast.literal_eval(row["biased_words"] or "[]")}
-        scored.append((tokens, {j for j, t in enumerate(tokens) if t in marked}, b))
+        scored.append((tokens, {j for j, t in enumerate(tokens) if t in marked}, b, from_states))
     return score_rules(scored, short, gated)
+
+
+def head_from(rows: list[dict[str, str]]):  # type: ignore[no-untyped-def]
+    """The loaded-language state head refit on ``rows`` with the shipped recipe and threshold."""
+    import loaded_states
+    from newsaudit import stateheads
+    from newsaudit.analyzers.framing import LOADED_HEAD
+
+    shipped = stateheads.load(LOADED_HEAD)
+    assert shipped is not None
+    table = loaded_states.word_rows(rows)
+    model = loaded_states.fit(table["x"], table["y"])
+    return stateheads.StateHead(model.coef_[0].astype(float), float(model.intercept_[0]), shipped.threshold)
 
 
 def basil(data: Path) -> tuple[dict[str, tuple[float, float, float]], int]:
@@ -116,8 +151,11 @@ def basil(data: Path) -> tuple[dict[str, tuple[float, float, float]], int]:
                     if any(s <= m.start() < e for s, e in marks.get(n, ())):
                         gold.add(j)
                 scored.append((tokens, gold, sentence))
-    biased = [s["biased"] for s in sentence_scores([sentence for _, _, sentence in scored])]
-    rows = [(tokens, gold, b) for (tokens, gold, _), b in zip(scored, biased, strict=True)]
+    texts = [sentence for _, _, sentence in scored]
+    biased = [s["biased"] for s in sentence_scores(texts)]
+    rows = [
+        (tokens, gold, b, flags) for (tokens, gold, _), b, flags in zip(scored, biased, state_flags(texts), strict=True)
+    ]
     return score_rules(rows, short, gated), spans
 
 
@@ -158,9 +196,13 @@ def lines(data: Path) -> list[str]:
     basil_figures, spans = basil(data)
 
     def cell(figures: dict[str, tuple[float, float, float]]) -> str:
-        p, r, f = figures["shipped"]
+        p, r, f = figures["full profile"]
+        lp, lr, lf = figures["lexicon"]
         sp, sr, sf = figures["short list alone"]
-        return f"**{p:.3f} / {r:.3f} / {f:.3f}** (short list alone {sp:.3f} / {sr:.3f} / {sf:.3f})"
+        return (
+            f"**{p:.3f} / {r:.3f} / {f:.3f}** (fast profile, the lexicon: {lp:.3f} / {lr:.3f} / {lf:.3f}; "
+            f"short list alone {sp:.3f} / {sr:.3f} / {sf:.3f})"
+        )
 
     return [
         "| loaded language · BABE SG2 `biased_words` · fixed 20% held out (lists from the other 80%) "

@@ -416,7 +416,8 @@ def test_word_states_average_each_words_pieces() -> None:
     import numpy as np
 
     from newsaudit.onnxhead import TokenStates
-    from newsaudit.propaganda import STATE_DIM, TOKEN, word_states
+    from newsaudit.propaganda import TOKEN
+    from newsaudit.stateheads import STATE_DIM, word_states
 
     text = "Unbelievable lies. They spread."
     bounds = [m.span() for m in TOKEN.finditer(text)]  # Unbelievable, lies, ., They, spread, .
@@ -434,16 +435,16 @@ def test_propaganda_state_head_mixes_where_words_have_states() -> None:
 
     import numpy as np
 
-    from newsaudit import propaganda
+    from newsaudit import propaganda, stateheads
     from newsaudit.onnxhead import TokenStates
 
     text = "The committee met on Tuesday and approved the plan."
     words = [m.span() for m in propaganda.TOKEN.finditer(text)]
     approved = next(i for i, (s, e) in enumerate(words) if text[s:e] == "approved")
-    vectors = np.zeros((len(words), propaganda.STATE_DIM))
+    vectors = np.zeros((len(words), stateheads.STATE_DIM))
     vectors[approved, 0] = 10.0  # the state head reads only this dimension
     states = TokenStates(np.array(words), vectors)
-    coef = np.zeros(propaganda.STATE_DIM)
+    coef = np.zeros(stateheads.STATE_DIM)
     coef[0] = 1.0
     model = dataclasses.replace(
         propaganda.load(), state_coef=coef, state_intercept=-5.0, state_mix=1.0, state_threshold=0.9
@@ -469,3 +470,25 @@ def test_sentence_states_come_from_the_scoring_pass() -> None:
     plain = head.run(sentences, heads=len(onnxhead.SENTENCE_SCORES))
     full = head.run(sentences, heads=len(onnxhead.SENTENCE_SCORES), states=True)
     assert plain[0] == full[0] and plain[2] == [] and len(full[2]) == 2  # the states output changes no score
+
+
+def test_the_loaded_language_state_head_adds_content_words_beyond_the_lexicon() -> None:
+    import re
+
+    import numpy as np
+
+    from newsaudit import stateheads
+    from newsaudit.analyzers.framing import loaded_from_states
+    from newsaudit.onnxhead import TokenStates
+
+    sentence = "The Senator gave a breathtaking, of all things, speech."
+    words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", sentence)]
+    vectors = np.ones((len(words), stateheads.STATE_DIM))  # every word reads the same
+    head = stateheads.StateHead(np.full(stateheads.STATE_DIM, 0.01), 0.0, 0.9)  # p = sigmoid(3.84) = 0.979
+    found = loaded_from_states(sentence, TokenStates(np.array(words), vectors), [(6, 13)], head)
+    flagged = [sentence[start:end] for start, end, _, _ in found]
+    # not "Senator" (capitalised, and inside a lexicon span), not function words ("gave", "a", "of", "all")
+    assert flagged == ["breathtaking", "things", "speech"]
+    assert all(0.97 < score < 0.98 and "loaded-language head" in reason for _, _, score, reason in found)
+    strict = stateheads.StateHead(head.coef, head.intercept, 0.99)
+    assert loaded_from_states(sentence, TokenStates(np.array(words), vectors), [], strict) == []

@@ -246,7 +246,8 @@ def located_states(texts: dict[str, str]) -> dict[str, list[tuple[int, Any]]]:
 
 def state_rows(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], states: dict[str, Any]):  # type: ignore[no-untyped-def]
     """Mean token state and label of every word that has states."""
-    from newsaudit.propaganda import TOKEN, word_states
+    from newsaudit.propaganda import TOKEN
+    from newsaudit.stateheads import word_states
 
     xs, ys = [], []
     for article, text in texts.items():

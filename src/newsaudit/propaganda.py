@@ -26,6 +26,7 @@ from importlib import resources
 import numpy as np
 
 from newsaudit.onnxhead import TokenStates
+from newsaudit.stateheads import word_states
 
 TOKEN_DIM = 1 << 18
 SPAN_DIM = 1 << 16
@@ -258,39 +259,6 @@ class Model:
         p = np.exp(z - z.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         return [sorted(zip(self.labels, (float(x) for x in row), strict=True), key=lambda x: -x[1]) for row in p]
-
-
-STATE_DIM = 384
-
-
-def word_states(
-    bounds: list[tuple[int, int]], sentences: Sequence[tuple[int, TokenStates]]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each word's mean word-piece state (zeros where it has none: past the encoder's token limit)
-    and whether it has any. ``bounds``: the words' character spans (``TOKEN``); ``sentences``: each
-    sentence's start in the text and its ``TokenStates`` (offsets within the sentence)."""
-    n = len(bounds)
-    total, count = np.zeros((n, STATE_DIM)), np.zeros(n)
-    if not n:
-        return total, count > 0
-    starts = np.fromiter((b[0] for b in bounds), dtype=np.int64, count=n)
-    ends = np.fromiter((b[1] for b in bounds), dtype=np.int64, count=n)
-    for offset, states in sentences:
-        if not len(states.offsets):
-            continue
-        piece_starts = states.offsets[:, 0].astype(np.int64) + offset
-        word = np.searchsorted(starts, piece_starts, side="right") - 1
-        safe = np.maximum(word, 0)
-        inside = (word >= 0) & (piece_starts < ends[safe] + 1) & (starts[safe] >= offset)  # not a word begun before
-        index = word[inside]
-        if not len(index):
-            continue
-        first = np.flatnonzero(np.r_[True, index[1:] != index[:-1]])  # pieces come in text order: runs per word
-        total[index[first]] += np.add.reduceat(states.vectors[inside], first, axis=0)
-        count[index[first]] += np.diff(np.r_[first, len(index)])
-    has = count > 0
-    total[has] /= count[has, None]
-    return total, has
 
 
 @cache

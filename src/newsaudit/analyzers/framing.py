@@ -26,15 +26,16 @@ the author's framing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
-from newsaudit import onnxhead, phrases, propaganda, textmodel
+from newsaudit import onnxhead, phrases, propaganda, stateheads, textmodel
 from newsaudit.analyzers import AnalyzerOutput, register
 from newsaudit.analyzers.attribution.quotes import find_quotes
 from newsaudit.model import Document, Finding
 from newsaudit.options import Options
-from newsaudit.resources import table
+from newsaudit.resources import stopwords, table
 
 NAME = "framing.v6"
 # Score from which a sentence becomes a finding. BABE is about half biased by design, so its heads
@@ -48,6 +49,10 @@ SPECULATIVE_THRESHOLD = 0.5  # hedge weight above which a sentence counts as spe
 # topic words that one charged BABE sentence made "biased" ("eating", "cells"). Chosen on BABE's
 # held-out 20% and the 181 real pages (BENCHMARKS.md, "Loaded-language lexicon").
 GATED_BIAS = 0.9
+# The full profile's loaded-language head over the sentence model's token states
+# (``training/loaded_states.py``): the words it reads, as in training (on the lowercased sentence).
+LOADED_HEAD = "loaded-states"
+STATE_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 @cache
@@ -80,6 +85,36 @@ def loaded_words(sentence: str, biased: float) -> list[tuple[int, int, float, st
         elif biased >= GATED_BIAS:  # few marks: smoothed ("1 of 1" is not certainty), times the sentence's bias
             reason += f"; this sentence scores {biased:.2f} biased"
             out.append((start, end, round((marked + 1) / (seen + 2) * biased, 4), reason))
+    return out
+
+
+def state_candidate(word: str) -> bool:
+    """A word the loaded-language state head may flag: not a function word, not capitalised (a name
+    or a title's word)."""
+    return not word[:1].isupper() and word.lower() not in stopwords()
+
+
+def loaded_from_states(
+    sentence: str,
+    states: onnxhead.TokenStates,
+    lexicon: Sequence[tuple[int, int]],
+    head: stateheads.StateHead | None = None,
+) -> list[tuple[int, int, float, str]]:
+    """Words the full profile's loaded-language head (``head``: the installed one unless given) reads
+    as loaded in this sentence (offsets relative to it), outside the lexicon's phrases (``lexicon``:
+    their spans), each with a reason."""
+    head = head or stateheads.load(LOADED_HEAD)
+    if head is None:
+        return []
+    found = list(STATE_WORD.finditer(sentence.lower()))
+    probabilities, _ = head.probabilities([m.span() for m in found], [(0, states)])
+    out = []
+    for m, p in zip(found, probabilities, strict=True):
+        word = sentence[m.start() : m.end()]
+        known = any(a < m.end() and m.start() < b for a, b in lexicon)
+        if p >= head.threshold and state_candidate(word) and not known:
+            reason = f"the loaded-language head (trained on BABE's experts' word marks) reads '{word}' as loaded here"
+            out.append((m.start(), m.end(), round(float(p), 4), f"{reason} ({p:.2f})"))
     return out
 
 
@@ -144,11 +179,13 @@ class FramingAnalyzer:
         findings: list[Finding] = []
         labels: dict[int, dict[str, object]] = {}
         sentences = [text[s.start : s.end] for s in doc.sentences]
+        scored = _scored(sentences, fast=options.profile == "fast", threads=options.threads)
+        states = None if options.profile == "fast" else onnxhead.sentence_states(sentences, threads=options.threads)
         for index, (s, sentence, (scores, cues)) in enumerate(
             zip(
                 doc.sentences,
                 sentences,
-                _scored(sentences, fast=options.profile == "fast", threads=options.threads),
+                scored,
                 strict=True,
             )
         ):
@@ -161,10 +198,12 @@ class FramingAnalyzer:
                 if weight >= SPECULATIVE_THRESHOLD and not quoted(s.start + start):
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
                     findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
-            for start, end, score, reason in loaded_words(sentence, scores["biased"]):
+            loaded = loaded_words(sentence, scores["biased"])
+            if states is not None:
+                loaded += loaded_from_states(sentence, states[index], [(a, b) for a, b, _, _ in loaded])
+            for start, end, score, reason in loaded:
                 if not quoted(s.start + start):  # quoted words are the source's
                     findings.append(Finding(NAME, "loaded_language", s.start + start, s.start + end, score, reason))
-        states = None if options.profile == "fast" else onnxhead.sentence_states(sentences, threads=options.threads)
         located = None if states is None else [(s.start, st) for s, st in zip(doc.sentences, states, strict=True)]
         findings += propaganda_findings(text, quoted, options.propaganda_min_precision, located)
         return AnalyzerOutput(findings=tuple(findings), sentence_labels=labels)
