@@ -80,9 +80,9 @@ def state_flags(sentences: list[str], head=None) -> list[set[int]]:  # type: ign
         sentences, heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2
     )[2]
     out = []
-    for sentence, token_states in zip(sentences, states, strict=True):
+    for sentence, words in zip(sentences, loaded_from_states([(0, s) for s in sentences], states, head), strict=True):
         starts = [m.start() for m in WORD.finditer(sentence.lower())]
-        flagged = {start for start, _, _, _ in loaded_from_states(sentence, token_states, [], head)}
+        flagged = {start for start, _, _, _ in words}
         out.append({j for j, start in enumerate(starts) if start in flagged})
     return out
 

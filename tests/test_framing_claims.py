@@ -485,10 +485,12 @@ def test_the_loaded_language_state_head_adds_content_words_beyond_the_lexicon() 
     words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", sentence)]
     vectors = np.ones((len(words), stateheads.STATE_DIM))  # every word reads the same
     head = stateheads.StateHead(np.full(stateheads.STATE_DIM, 0.01), 0.0, 0.9)  # p = sigmoid(3.84) = 0.979
-    found = loaded_from_states(sentence, TokenStates(np.array(words), vectors), [(6, 13)], head)
-    flagged = [sentence[start:end] for start, end, _, _ in found]
-    # not "Senator" (capitalised, and inside a lexicon span), not function words ("gave", "a", "of", "all")
-    assert flagged == ["breathtaking", "things", "speech"]
-    assert all(0.97 < score < 0.98 and "loaded-language head" in reason for _, _, score, reason in found)
+    states = TokenStates(np.array(words), vectors)
+    found = loaded_from_states([(0, sentence), (len(sentence) + 1, sentence)], [states, states], head)
+    assert found[0] == found[1]  # offsets are each sentence's own
+    flagged = [sentence[start:end] for start, end, _, _ in found[0]]
+    # not "Senator" (capitalised), not function words ("The", "a", "of", "all")
+    assert flagged == ["gave", "breathtaking", "things", "speech"]
+    assert all(0.97 < score < 0.98 and "loaded-language head" in reason for _, _, score, reason in found[0])
     strict = stateheads.StateHead(head.coef, head.intercept, 0.99)
-    assert loaded_from_states(sentence, TokenStates(np.array(words), vectors), [], strict) == []
+    assert loaded_from_states([(0, sentence)], [states], strict) == [[]]

@@ -198,10 +198,10 @@ class Model:
     ) -> tuple[np.ndarray, np.ndarray]:
         """P(word inside a span) from the encoder states for each word of ``bounds`` (the regression
         on the word's mean state, ``word_states``), and whether the word has states at all."""
-        means, has = word_states(bounds, sentences)
         if self.state_coef is None:
             return np.zeros(len(bounds)), np.zeros(len(bounds), dtype=bool)
-        z = np.clip(means @ self.state_coef + self.state_intercept, -500.0, 500.0)
+        projected, has = word_states(bounds, sentences, self.state_coef)
+        z = np.clip(projected + self.state_intercept, -500.0, 500.0)
         return 1.0 / (1.0 + np.exp(-z)), has
 
     def spans(

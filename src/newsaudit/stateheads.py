@@ -22,32 +22,40 @@ STATE_DIM = 384
 
 
 def word_states(
-    bounds: list[tuple[int, int]], sentences: Sequence[tuple[int, TokenStates]]
+    bounds: list[tuple[int, int]],
+    sentences: Sequence[tuple[int, TokenStates]],
+    project: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each word's mean word-piece state (zeros where it has none: past the encoder's token limit)
-    and whether it has any. ``bounds``: the words' character spans (``TOKEN``); ``sentences``: each
-    sentence's start in the text and its ``TokenStates`` (offsets within the sentence)."""
+    and whether it has any. ``bounds``: the words' character spans; ``sentences``: each sentence's
+    start in the text and its ``TokenStates`` (offsets within the sentence). With ``project`` (a
+    head's weights, shape (384,)), each word's mean of its pieces' ``state @ project`` instead: the
+    same as the mean state times ``project``, without averaging 384 columns."""
     n = len(bounds)
-    total, count = np.zeros((n, STATE_DIM)), np.zeros(n)
-    if not n:
+    total = np.zeros(n if project is not None else (n, STATE_DIM))
+    count = np.zeros(n)
+    present = [(offset, states) for offset, states in sentences if len(states.offsets)]
+    if not n or not present:
         return total, count > 0
     starts = np.fromiter((b[0] for b in bounds), dtype=np.int64, count=n)
     ends = np.fromiter((b[1] for b in bounds), dtype=np.int64, count=n)
-    for offset, states in sentences:
-        if not len(states.offsets):
-            continue
-        piece_starts = states.offsets[:, 0].astype(np.int64) + offset
-        word = np.searchsorted(starts, piece_starts, side="right") - 1
-        safe = np.maximum(word, 0)
-        inside = (word >= 0) & (piece_starts < ends[safe] + 1) & (starts[safe] >= offset)  # not a word begun before
-        index = word[inside]
-        if not len(index):
-            continue
-        first = np.flatnonzero(np.r_[True, index[1:] != index[:-1]])  # pieces come in text order: runs per word
-        total[index[first]] += np.add.reduceat(states.vectors[inside], first, axis=0)
-        count[index[first]] += np.diff(np.r_[first, len(index)])
+    piece_starts = np.concatenate([states.offsets[:, 0].astype(np.int64) + offset for offset, states in present])
+    sentence_starts = np.concatenate([np.full(len(states.offsets), offset) for offset, states in present])
+    values = np.concatenate([states.vectors if project is None else states.vectors @ project for _, states in present])
+    if (np.diff(piece_starts) < 0).any():  # sentences out of text order
+        order = np.argsort(piece_starts, kind="stable")
+        piece_starts, sentence_starts, values = piece_starts[order], sentence_starts[order], values[order]
+    word = np.searchsorted(starts, piece_starts, side="right") - 1
+    safe = np.maximum(word, 0)
+    inside = (word >= 0) & (piece_starts < ends[safe] + 1) & (starts[safe] >= sentence_starts)  # not begun before
+    index = word[inside]
+    if len(index):
+        values = values[inside]
+        first = np.flatnonzero(np.r_[True, index[1:] != index[:-1]])  # one run of pieces per word
+        total[index[first]] = np.add.reduceat(values, first, axis=0)
+        count[index[first]] = np.diff(np.r_[first, len(index)])
     has = count > 0
-    total[has] /= count[has, None]
+    total[has] = (total[has].T / count[has]).T
     return total, has
 
 
@@ -61,8 +69,8 @@ class StateHead:
         self, bounds: list[tuple[int, int]], sentences: Sequence[tuple[int, TokenStates]]
     ) -> tuple[np.ndarray, np.ndarray]:
         """P(label) for each word of ``bounds`` and whether the word has states (see ``word_states``)."""
-        means, has = word_states(bounds, sentences)
-        z = np.clip(means @ self.coef + self.intercept, -500.0, 500.0)
+        projected, has = word_states(bounds, sentences, self.coef)
+        z = np.clip(projected + self.intercept, -500.0, 500.0)
         return np.where(has, 1.0 / (1.0 + np.exp(-z)), 0.0), has
 
 

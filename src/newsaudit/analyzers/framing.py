@@ -95,26 +95,33 @@ def state_candidate(word: str) -> bool:
 
 
 def loaded_from_states(
-    sentence: str,
-    states: onnxhead.TokenStates,
-    lexicon: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, str]],
+    states: Sequence[onnxhead.TokenStates],
     head: stateheads.StateHead | None = None,
-) -> list[tuple[int, int, float, str]]:
-    """Words the full profile's loaded-language head (``head``: the installed one unless given) reads
-    as loaded in this sentence (offsets relative to it), outside the lexicon's phrases (``lexicon``:
-    their spans), each with a reason."""
+) -> list[list[tuple[int, int, float, str]]]:
+    """For each sentence (its start in the text, its text, its token states), the words the full
+    profile's loaded-language head (``head``: the installed one unless given) reads as loaded, with
+    offsets relative to the sentence, a score and a reason. One pass over the whole article."""
     head = head or stateheads.load(LOADED_HEAD)
     if head is None:
-        return []
-    found = list(STATE_WORD.finditer(sentence.lower()))
-    probabilities, _ = head.probabilities([m.span() for m in found], [(0, states)])
+        return [[] for _ in sentences]
+    found = [list(STATE_WORD.finditer(text.lower())) for _, text in sentences]
+    bounds = [
+        (start + m.start(), start + m.end()) for (start, _), words in zip(sentences, found, strict=True) for m in words
+    ]
+    located = [(start, token_states) for (start, _), token_states in zip(sentences, states, strict=True)]
+    probabilities = iter(head.probabilities(bounds, located)[0].tolist())
     out = []
-    for m, p in zip(found, probabilities, strict=True):
-        word = sentence[m.start() : m.end()]
-        known = any(a < m.end() and m.start() < b for a, b in lexicon)
-        if p >= head.threshold and state_candidate(word) and not known:
-            reason = f"the loaded-language head (trained on BABE's experts' word marks) reads '{word}' as loaded here"
-            out.append((m.start(), m.end(), round(float(p), 4), f"{reason} ({p:.2f})"))
+    for (_, text), words in zip(sentences, found, strict=True):
+        row = []
+        for m, p in zip(words, probabilities, strict=False):  # the one iterator runs on across sentences
+            word = text[m.start() : m.end()]
+            if p >= head.threshold and state_candidate(word):
+                reason = (
+                    f"the loaded-language head (trained on BABE's experts' word marks) reads '{word}' as loaded here"
+                )
+                row.append((m.start(), m.end(), round(p, 4), f"{reason} ({p:.2f})"))
+        out.append(row)
     return out
 
 
@@ -181,6 +188,11 @@ class FramingAnalyzer:
         sentences = [text[s.start : s.end] for s in doc.sentences]
         scored = _scored(sentences, fast=options.profile == "fast", threads=options.threads)
         states = None if options.profile == "fast" else onnxhead.sentence_states(sentences, threads=options.threads)
+        from_states = (
+            loaded_from_states([(s.start, t) for s, t in zip(doc.sentences, sentences, strict=True)], states)
+            if states is not None
+            else None
+        )
         for index, (s, sentence, (scores, cues)) in enumerate(
             zip(
                 doc.sentences,
@@ -199,8 +211,9 @@ class FramingAnalyzer:
                     reason = f"{kind} cue '{sentence[start:end]}': the author speculates or hedges"
                     findings.append(Finding(NAME, "speculative", s.start + start, s.start + end, weight, reason))
             loaded = loaded_words(sentence, scores["biased"])
-            if states is not None:
-                loaded += loaded_from_states(sentence, states[index], [(a, b) for a, b, _, _ in loaded])
+            if from_states is not None:  # the state head's words outside the lexicon's phrases
+                lexicon = [(a, b) for a, b, _, _ in loaded]
+                loaded += [w for w in from_states[index] if not any(a < w[1] and w[0] < b for a, b in lexicon)]
             for start, end, score, reason in loaded:
                 if not quoted(s.start + start):  # quoted words are the source's
                     findings.append(Finding(NAME, "loaded_language", s.start + start, s.start + end, score, reason))
