@@ -79,8 +79,12 @@ def state_flags(sentences: list[str], head=None) -> list[set[int]]:  # type: ign
     states = onnxhead.load(onnxhead.SENTENCE_HEAD).run(
         sentences, heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2
     )[2]
+    starts_in_text = [0]  # the sentences as if joined by a space: the head reads them in text order
+    for sentence in sentences[:-1]:
+        starts_in_text.append(starts_in_text[-1] + len(sentence) + 1)
+    located = list(zip(starts_in_text, sentences, strict=True))
     out = []
-    for sentence, words in zip(sentences, loaded_from_states([(0, s) for s in sentences], states, head), strict=True):
+    for sentence, words in zip(sentences, loaded_from_states(located, states, head), strict=True):
         starts = [m.start() for m in WORD.finditer(sentence.lower())]
         flagged = {start for start, _, _, _ in words}
         out.append({j for j, start in enumerate(starts) if start in flagged})

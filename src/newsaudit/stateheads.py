@@ -28,7 +28,8 @@ def word_states(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each word's mean word-piece state (zeros where it has none: past the encoder's token limit)
     and whether it has any. ``bounds``: the words' character spans; ``sentences``: each sentence's
-    start in the text and its ``TokenStates`` (offsets within the sentence). With ``project`` (a
+    start in the text and its ``TokenStates`` (offsets within the sentence); the sentences must not
+    overlap, as those of one text do not. With ``project`` (a
     head's weights, shape (384,)), each word's mean of its pieces' ``state @ project`` instead: the
     same as the mean state times ``project``, without averaging 384 columns."""
     n = len(bounds)
