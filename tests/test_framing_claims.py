@@ -424,6 +424,10 @@ def test_word_states_average_each_words_pieces() -> None:
     first = TokenStates(np.array([[0, 2], [2, 12], [13, 17]]), np.eye(3, STATE_DIM))  # "Un"+"believable", "lies"
     second = TokenStates(np.array([[0, 4]]), np.full((1, STATE_DIM), 2.0))  # "They", at offset 19
     means, has = word_states(bounds, [(0, first), (19, second)])
+    backwards = word_states(bounds, [(19, second), (0, first)])  # sentences given out of text order
+    assert np.array_equal(backwards[0], means) and np.array_equal(backwards[1], has)
+    projected, _ = word_states(bounds, [(0, first), (19, second)], np.arange(STATE_DIM, dtype=float))
+    assert np.allclose(projected, means @ np.arange(STATE_DIM))  # the mean of projections is the projected mean
     assert has.tolist() == [True, True, False, True, False, False]  # "spread" lies past the token limit
     assert np.allclose(means[0], (np.eye(3, STATE_DIM)[0] + np.eye(3, STATE_DIM)[1]) / 2)
     assert np.allclose(means[1], np.eye(3, STATE_DIM)[2]) and np.allclose(means[3], 2.0)
