@@ -450,13 +450,11 @@ def test_propaganda_state_head_mixes_where_words_have_states() -> None:
     states = TokenStates(np.array(words), vectors)
     coef = np.zeros(stateheads.STATE_DIM)
     coef[0] = 1.0
-    model = dataclasses.replace(
-        propaganda.load(), state_coef=coef, state_intercept=-5.0, state_mix=1.0, state_threshold=0.9
-    )
+    model = dataclasses.replace(propaganda.load(), state_head=stateheads.StateHead(coef, -5.0, 0.9), state_mix=1.0)
     spans = model.spans(text, [(0, states)])
     assert [text[s:e] for s, e, _ in spans] == ["approved"]
     assert model.spans(text) == propaganda.load().spans(text)  # without states: the tagger alone
-    half = dataclasses.replace(model, state_mix=0.5, state_threshold=0.99)
+    half = dataclasses.replace(model, state_head=stateheads.StateHead(coef, -5.0, 0.99), state_mix=0.5)
     assert half.spans(text, [(0, states)]) == []  # half of a near-1 state probability stays under 0.99
 
 

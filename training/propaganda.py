@@ -111,6 +111,7 @@ def main() -> None:  # noqa: PLR0915 (one script, read top to bottom)
 
     from newsaudit import propaganda
     from newsaudit.resources import table
+    from newsaudit.stateheads import StateHead
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -166,11 +167,7 @@ def main() -> None:  # noqa: PLR0915 (one script, read top to bottom)
         precision[label] = round(sum(hits) / len(hits), 3) if hits else 0.0
     si = si_score(predict_spans(model, dev_texts), {a: dev_si.get(a, []) for a in dev_texts})
     with_states = dataclasses.replace(
-        model,
-        state_coef=state_fit[0],
-        state_intercept=state_fit[1],
-        state_mix=state_head["mix"],
-        state_threshold=state_head["threshold"],
+        model, state_head=StateHead(state_fit[0], state_fit[1], state_head["threshold"]), state_mix=state_head["mix"]
     )
     si_states = si_score(predict_spans(with_states, dev_texts, states), {a: dev_si.get(a, []) for a in dev_texts})
 
@@ -271,14 +268,14 @@ def fit_states(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], s
 def choose_state_head(fit_texts, held_texts, spans, states, fit_weights, lexicon) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """The mix and threshold with the best SI F1 on the held-out articles (tagger and state head fit
     on the rest)."""
+    from newsaudit.stateheads import StateHead
+
     coef, intercept = fit_states(fit_texts, spans, states)
     base = _model(fit_weights, 0.5, np.zeros((1, 1)), np.zeros(1), ("none",), lexicon)
     best = {"f1": -1.0, "mix": 1.0, "threshold": 0.5}
     for mix in MIXES:
         for threshold in np.arange(0.5, 0.96, 0.05):
-            model = dataclasses.replace(
-                base, state_coef=coef, state_intercept=intercept, state_mix=mix, state_threshold=float(threshold)
-            )
+            model = dataclasses.replace(base, state_head=StateHead(coef, intercept, float(threshold)), state_mix=mix)
             f1 = si_score(predict_spans(model, held_texts, states), {a: spans.get(a, []) for a in held_texts})[2]
             if f1 > best["f1"]:
                 best = {"f1": f1, "mix": mix, "threshold": round(float(threshold), 2)}

@@ -26,7 +26,7 @@ from importlib import resources
 import numpy as np
 
 from newsaudit.onnxhead import TokenStates
-from newsaudit.stateheads import word_states
+from newsaudit.stateheads import StateHead
 
 TOKEN_DIM = 1 << 18
 SPAN_DIM = 1 << 16
@@ -129,11 +129,10 @@ class Model:
     precision: dict[str, float]
     lexicon: frozenset[str]
     # the full profile's second opinion: a logistic regression over the sentence transformer's token
-    # states (``onnxhead.sentence_states``), mixed with the tagger where a word has states
-    state_coef: np.ndarray | None = None
-    state_intercept: float = 0.0
+    # states (``onnxhead.sentence_states``), mixed with the tagger where a word has states; its
+    # threshold is the mix's
+    state_head: StateHead | None = None
     state_mix: float = 0.0
-    state_threshold: float = 0.5
     _token_cache: dict[str, tuple[tuple[float, ...], str]] = field(default_factory=dict, compare=False, repr=False)
     _bigram_cache: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
@@ -193,32 +192,21 @@ class Model:
     def _pad_weights(self) -> dict[int, float]:
         return {d: float(self.token_weights[hashed([f"w{d}=<pad>"], TOKEN_DIM)][0]) for d in CONTEXT}
 
-    def state_probabilities(
-        self, bounds: list[tuple[int, int]], sentences: Sequence[tuple[int, TokenStates]]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """P(word inside a span) from the encoder states for each word of ``bounds`` (the regression
-        on the word's mean state, ``word_states``), and whether the word has states at all."""
-        if self.state_coef is None:
-            return np.zeros(len(bounds)), np.zeros(len(bounds), dtype=bool)
-        projected, has = word_states(bounds, sentences, self.state_coef)
-        z = np.clip(projected + self.state_intercept, -500.0, 500.0)
-        return 1.0 / (1.0 + np.exp(-z)), has
-
     def spans(
         self, text: str, sentences: Sequence[tuple[int, TokenStates]] | None = None
     ) -> list[tuple[int, int, float]]:
         """Candidate propaganda spans in ``text`` with their mean token probability: runs of tokens at or
         above the threshold, bridging one low token between two high ones, never across a line break.
-        With ``sentences`` (see ``state_probabilities``) and a state head installed, a word's probability
+        With ``sentences`` (see ``stateheads.word_states``) and a state head installed, a word's probability
         mixes the tagger's with the state head's, against the threshold chosen for the mix."""
         words = TOKEN.findall(text)
         bounds = [m.span() for m in TOKEN.finditer(text)]
         probs = self.token_probability_array(words)
         threshold = self.token_threshold
-        if sentences is not None and self.state_coef is not None:
-            from_states, has = self.state_probabilities(bounds, sentences)
+        if sentences is not None and self.state_head is not None:
+            from_states, has = self.state_head.probabilities(bounds, sentences)
             probs = np.where(has, self.state_mix * from_states + (1 - self.state_mix) * probs, probs)
-            threshold = self.state_threshold
+            threshold = self.state_head.threshold
         high = probs >= threshold
         starts = np.flatnonzero(high)  # a run can only start at a high token
         out: list[tuple[int, int, float]] = []
@@ -280,6 +268,9 @@ def load() -> Model:
         state_coef = arrays["state_coef"].astype(np.float64) if "state_coef" in arrays.files else None
     meta = json.loads(folder.joinpath("propaganda.json").read_text(encoding="utf-8"))
     state = meta.get("state_head", {})
+    state_head = (
+        None if state_coef is None else StateHead(state_coef, float(state["intercept"]), float(state["threshold"]))
+    )
     return Model(
         token_weights=token_weights,
         token_threshold=float(meta["token_threshold"]),
@@ -288,8 +279,6 @@ def load() -> Model:
         labels=tuple(meta["labels"]),
         precision={k: float(v) for k, v in meta["dev_precision"].items()},
         lexicon=frozenset(row[0] for row in table("loaded_words.tsv")),
-        state_coef=state_coef,
-        state_intercept=float(state.get("intercept", 0.0)),
+        state_head=state_head,
         state_mix=float(state.get("mix", 0.0)),
-        state_threshold=float(state.get("threshold", 0.5)),
     )
