@@ -117,10 +117,8 @@ def loaded_from_states(
         for m, p in zip(words, probabilities, strict=False):  # the one iterator runs on across sentences
             word = text[m.start() : m.end()]
             if p >= head.threshold and state_candidate(word):
-                reason = (
-                    f"the loaded-language head (trained on BABE's experts' word marks) reads '{word}' as loaded here"
-                )
-                row.append((m.start(), m.end(), round(p, 4), f"{reason} ({p:.2f})"))
+                reason = f"'{word}' reads as loaded here ({p:.2f}; the loaded-language head, from BABE's word marks)"
+                row.append((m.start(), m.end(), round(p, 4), reason))
         out.append(row)
     return out
 
