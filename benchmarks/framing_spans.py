@@ -76,9 +76,8 @@ def state_flags(sentences: list[str], head=None) -> list[set[int]]:  # type: ign
     from newsaudit import onnxhead
     from newsaudit.analyzers.framing import loaded_from_states
 
-    states = onnxhead.load(onnxhead.SENTENCE_HEAD).run(
-        sentences, heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2
-    )[2]
+    states = onnxhead.sentence_states(sentences, threads=2)
+    assert states is not None, "sentence-minilm with its states output is not installed"
     starts_in_text = [0]  # the sentences as if joined by a space: the head reads them in text order
     for sentence in sentences[:-1]:
         starts_in_text.append(starts_in_text[-1] + len(sentence) + 1)

@@ -49,9 +49,8 @@ def word_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
     from newsaudit import onnxhead, stateheads
     from newsaudit.analyzers.framing import STATE_WORD, state_candidate
 
-    head = onnxhead.load(onnxhead.SENTENCE_HEAD)
-    texts = [r["text"] for r in rows]
-    _, _, states = head.run(texts, heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2)
+    states = onnxhead.sentence_states([r["text"] for r in rows], threads=2)
+    assert states is not None, "sentence-minilm with its states output is not installed"
     xs, ys, groups, words, candidates = [], [], [], [], []
     for k, (row, token_states) in enumerate(zip(rows, states, strict=True)):
         text = row["text"]

@@ -230,13 +230,11 @@ def located_states(texts: dict[str, str]) -> dict[str, list[tuple[int, Any]]]:
     installed sentence model, run as newsaudit runs it (one sentence per run)."""
     from newsaudit import onnxhead, segment
 
-    head = onnxhead.load(onnxhead.SENTENCE_HEAD)
     out = {}
     for article, text in texts.items():
         sentences = segment.sentences(text, segment.paragraphs(text))
-        _, _, states = head.run(
-            [text[s.start : s.end] for s in sentences], heads=len(onnxhead.SENTENCE_SCORES), states=True, threads=2
-        )
+        states = onnxhead.sentence_states([text[s.start : s.end] for s in sentences], threads=2)
+        assert states is not None, "sentence-minilm with its states output is not installed"
         out[article] = [(s.start, st) for s, st in zip(sentences, states, strict=True)]
     return out
 

@@ -131,8 +131,9 @@ def sentence_scores(texts: list[str], *, threads: int = 1) -> list[dict[str, flo
 
 
 def sentence_states(texts: list[str], *, threads: int = 1) -> list[TokenStates] | None:
-    """Each text's ``TokenStates`` from the same pass as ``sentence_scores`` (the propaganda tagger
-    reads them), or None when the sentence transformer or its ``states`` output is not installed."""
+    """Each text's ``TokenStates`` from the same pass as ``sentence_scores`` (the state heads of
+    ``newsaudit.stateheads`` read them), or None when the sentence transformer or its ``states``
+    output is not installed."""
     if not _encode(texts, threads) or _last.states is None:
         return None
     return list(_last.states)
