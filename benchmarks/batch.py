@@ -15,6 +15,11 @@ tree (sum of proportional set sizes, sampled from /proc every 0.2 s, so that mem
 with the parent is counted once).
 
     python benchmarks/batch.py [--n 10000] [--profiles full,fast] [--full-n 1000] [--write BENCHMARKS.md]
+
+``--alternate ROUNDS [--block 2000]`` instead runs ROUNDS rounds of all four runs (trafilatura in one
+process, newsaudit fast with 1 and 2 workers, trafilatura in two processes) on the first ``--block``
+articles and takes each ratio within a round: this VM's speed drifts by up to a third over minutes,
+which moves runs far apart in time differently.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -172,6 +179,37 @@ def subset(corpus: Path, n: int, folder: Path) -> Path:
     return path
 
 
+def alternating(corpus: Path, n: int, rounds: int, profile: str, folder: Path) -> list[str]:
+    """``rounds`` rounds on the first ``n`` articles, each running, back to back: trafilatura alone
+    in one process, newsaudit with 1 and with 2 workers, trafilatura alone in two processes. Each
+    ratio is taken within one round, minutes apart, so the VM's slow drift moves both sides alike."""
+    source = subset(corpus, n, folder)
+    rows = []
+    for round_ in range(rounds):
+        single = trafilatura_only(source, n)[0]
+        one = newsaudit_batch(source, 1, profile, folder)[0]
+        two = newsaudit_batch(source, 2, profile, folder)[0]
+        parallel = trafilatura_parallel(source, n)
+        rows.append((single, one, two, parallel))
+        print(profile, "round", round_, single, one, two, parallel, flush=True)
+    lines = [
+        f"| round | trafilatura, 1 process | newsaudit ({profile}), 1 worker | 2 workers | trafilatura, "
+        "2 processes | newsaudit ÷ trafilatura | 2 ÷ 1 workers | trafilatura 2 ÷ 1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for i, (single, one, two, parallel) in enumerate(rows, 1):
+        lines.append(
+            f"| {i} | {single:.1f}/s | {one:.1f}/s | {two:.1f}/s | {parallel:.1f}/s | {one / single:.2f} "
+            f"| {two / one:.2f} | {parallel / single:.2f} |"
+        )
+    median = [float(np.median([f(*r) for r in rows])) for f in (lambda s, o, t, p: o / s, lambda s, o, t, p: t / o)]
+    lines.append(
+        f"| median | | | | | **{median[0]:.2f}** | **{median[1]:.2f}** "
+        f"| {float(np.median([p / s for s, _, _, p in rows])):.2f} |"
+    )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -180,9 +218,27 @@ def main() -> None:
     parser.add_argument("--full-n", type=int, default=1_000, help="corpus size for the full profile (slower)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "newsaudit-batch-bench")
     parser.add_argument("--write", type=Path)
+    parser.add_argument(
+        "--alternate",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="instead: ROUNDS rounds of all four runs on the first --block articles (fast profile)",
+    )
+    parser.add_argument("--block", type=int, default=2_000)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     corpus = build_corpus(args.data, args.n, args.workdir)
+    if args.alternate:
+        head = (
+            f"Command: `python benchmarks/batch.py --alternate {args.alternate} --block {args.block}` · date "
+            f"{date.today().isoformat()} · machine: {machine()}"
+        )
+        body = "\n".join([head, "", *alternating(corpus, args.block, args.alternate, "fast", args.workdir)])
+        print(body)
+        if args.write:
+            write_section(args.write, "Batch throughput, alternating rounds", body)
+        return
     lines = [
         f"Command: `python benchmarks/batch.py --n {args.n} --full-n {args.full_n}` · date {date.today().isoformat()}"
         f" · machine: {machine()}",
