@@ -1,4 +1,4 @@
-"""attribution.v4 on source kinds, source phrases and name resolution found on real pages, written
+"""attribution.v5 on source kinds, source phrases and name resolution found on real pages, written
 independently of any one article (see test_attribution.py for the core constructions)."""
 
 from __future__ import annotations
@@ -487,6 +487,15 @@ def test_when_or_how_it_was_said_is_not_the_content() -> None:
 def test_a_document_obtained_by_an_outlet_is_the_document() -> None:
     found = only("Internal emails obtained by The Washington Post show the bank knew of the fraud.")
     assert (found.source.name, found.source.kind) == ("Internal emails obtained by The Washington Post", "document")
+
+
+def test_a_noun_like_cue_after_a_name_ending_in_a_modifier_word_is_a_verb() -> None:
+    # "Press" ends the name, so "show" is the verb; "press reports" and "news shows" stay nouns
+    found = only("Memos seen by the Associated Press show the ministry ignored the warnings.")
+    assert (found.source.name, found.cue.text) == ("Memos seen by the Associated Press", "show")
+    assert found.content.text == "the ministry ignored the warnings"
+    assert run("She said she watched the news shows every night.")[0].cue.text == "said"
+    assert all(a.cue.text != "reports" for a in run("He dismissed the press reports as false."))
 
 
 def test_an_aside_or_a_listener_before_a_second_cue_keeps_each_claim_apart() -> None:

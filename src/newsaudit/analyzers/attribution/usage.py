@@ -50,8 +50,11 @@ def reads_as_cue(
     following = re.match(r"\s*([\w’']+|[^\w\s])", text[c_end:s_end])
     next_word = following.group(1).lower() if following else ""
     modified = previous.lower() in NOUN_MODIFIERS and k >= 1 and _determiner(before[k - 1][0])
+    # a capitalised word inside the sentence is part of a name, not a determiner: "the Associated
+    # Press show", unlike "press reports" or "Media reports say"
+    named = k > 0 and previous[:1].isupper()
     if form in NOUN_LIKE and (
-        previous.lower() in DETERMINERS  # "the report", "his claims"
+        (previous.lower() in DETERMINERS and not named)  # "the report", "his claims"
         or modified  # "our previous mention", "the latest report"
         or previous.endswith(("’s", "'s"))
         or (k >= 1 and before[k - 1][0].lower() in ("a", "an"))  # "a Tumblr post"
