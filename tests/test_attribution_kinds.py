@@ -498,6 +498,15 @@ def test_a_noun_like_cue_after_a_name_ending_in_a_modifier_word_is_a_verb() -> N
     assert all(a.cue.text != "reports" for a in run("He dismissed the press reports as false."))
 
 
+def test_figures_an_outlet_compiled_or_collected_are_the_document() -> None:
+    for text, name in (
+        ("Numbers compiled by Reuters show imports slowed in June.", "Numbers compiled by Reuters"),
+        ("Statistics gathered by the ministry indicate crime fell.", "Statistics gathered by the ministry"),
+    ):
+        found = only(text)
+        assert (found.source.name, found.source.kind) == (name, "document"), text
+
+
 def test_an_aside_or_a_listener_before_a_second_cue_keeps_each_claim_apart() -> None:
     claimed = only("Trump has repeatedly claimed, without evidence, that the election was stolen.")
     assert claimed.content.text == "the election was stolen"

@@ -86,7 +86,8 @@ OWNED_DOCUMENT_RE = re.compile(
 
 # A document someone else obtained, or a group someone polled: they speak, not who handled them.
 HANDLED_RE = re.compile(
-    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:obtained|reviewed|seen|leaked|examined|shared|polled|surveyed|"
+    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:obtained|reviewed|seen|leaked|examined|shared|compiled|gathered|"
+    r"collected|analy[sz]ed|polled|surveyed|"
     r"interviewed|contacted|questioned)\s+(?:by|with|to)\s+\S",
     re.I,
 )
