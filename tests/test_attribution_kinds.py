@@ -500,7 +500,7 @@ def test_a_noun_like_cue_after_a_name_ending_in_a_modifier_word_is_a_verb() -> N
 
 def test_figures_an_outlet_compiled_or_collected_are_the_document() -> None:
     for text, name in (
-        ("Numbers compiled by Reuters show imports slowed in June.", "Numbers compiled by Reuters"),
+        ("Data compiled by Reuters show imports slowed in June.", "Data compiled by Reuters"),
         ("Statistics gathered by the ministry indicate crime fell.", "Statistics gathered by the ministry"),
     ):
         found = only(text)
