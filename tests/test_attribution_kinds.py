@@ -498,6 +498,18 @@ def test_a_noun_like_cue_after_a_name_ending_in_a_modifier_word_is_a_verb() -> N
     assert all(a.cue.text != "reports" for a in run("He dismissed the press reports as false."))
 
 
+def test_a_document_someone_named_handed_on_is_the_source_not_its_recipient() -> None:
+    for text, name in (
+        (
+            "Records Kessler provided to investigators showed the payments were late.",
+            "Records Kessler provided to investigators",
+        ),
+        ("The note Garcia sent to the board said she would resign.", "note Garcia sent to the board"),
+    ):
+        found = only(text)
+        assert (found.source.name, found.source.kind) == (name, "document"), text
+
+
 def test_figures_an_outlet_compiled_or_collected_are_the_document() -> None:
     for text, name in (
         ("Data compiled by Reuters show imports slowed in June.", "Data compiled by Reuters"),

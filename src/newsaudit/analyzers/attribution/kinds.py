@@ -91,6 +91,10 @@ HANDLED_RE = re.compile(
     r"interviewed|contacted|questioned)\s+(?:by|with|to)\s+\S",
     re.I,
 )
+# "text messages Volker provided to lawmakers": a document someone named handed on (case matters here)
+HANDED_RE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:[a-z]+(?:ed|en|wn)|sent|wrote|gave|left)\s+(?:to|by)\s+\S"
+)
 POSSESSIVE_DOCUMENT_RE = re.compile(
     r"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){0,2}(?:report|study|survey|analysis|investigation|story|article|"
     r"interview|statement|poll|review|assessment|data|audit|findings)$",
@@ -439,6 +443,9 @@ def _handled(text: str) -> Parsed | None:
     outlet obtained or asked, not the outlet's own claim."""
     handled = HANDLED_RE.match(text)
     if handled is None:
+        handed = HANDED_RE.match(text)
+        if handed is not None and handed.group("head").lower() in DOCUMENT_HEADS | MESSAGE_HEADS:
+            return Parsed(strip_article(text), "document", None)
         return None
     head = handled.group("head").lower()
     if head in DOCUMENT_HEADS:
