@@ -3,6 +3,8 @@ independently of any one article (see test_attribution.py for the core construct
 
 from __future__ import annotations
 
+import pytest
+
 from attribution_helpers import only, run
 
 
@@ -498,25 +500,23 @@ def test_a_noun_like_cue_after_a_name_ending_in_a_modifier_word_is_a_verb() -> N
     assert all(a.cue.text != "reports" for a in run("He dismissed the press reports as false."))
 
 
-def test_a_document_someone_named_handed_on_is_the_source_not_its_recipient() -> None:
-    for text, name in (
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a document someone named handed on is the source, not its recipient
         (
             "Records Kessler provided to investigators showed the payments were late.",
             "Records Kessler provided to investigators",
         ),
         ("The note Garcia sent to the board said she would resign.", "note Garcia sent to the board"),
-    ):
-        found = only(text)
-        assert (found.source.name, found.source.kind) == (name, "document"), text
-
-
-def test_figures_an_outlet_compiled_or_collected_are_the_document() -> None:
-    for text, name in (
+        # figures an outlet or agency compiled or gathered are the document
         ("Data compiled by Reuters show imports slowed in June.", "Data compiled by Reuters"),
         ("Statistics gathered by the ministry indicate crime fell.", "Statistics gathered by the ministry"),
-    ):
-        found = only(text)
-        assert (found.source.name, found.source.kind) == (name, "document"), text
+    ],
+)
+def test_a_document_handed_on_or_compiled_is_the_source(text: str, name: str) -> None:
+    found = only(text)
+    assert (found.source.name, found.source.kind) == (name, "document")
 
 
 def test_an_aside_or_a_listener_before_a_second_cue_keeps_each_claim_apart() -> None:
