@@ -106,20 +106,9 @@ def _rss_mb(pid: int) -> float:
 
 
 def trafilatura_only(corpus: Path, n: int) -> tuple[float, float]:
-    import trafilatura
-
     with TreeRss() as rss:
         start = time.perf_counter()
-        done = 0
-        with gzip.open(corpus, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                trafilatura.extract(
-                    record["html"], url=record["url"], include_comments=False, fast=True, with_metadata=True
-                )
-                done += 1
-                if done >= n:
-                    break
+        done = _trafilatura_share(str(corpus), n, 0, 1)
         seconds = time.perf_counter() - start
     return done / seconds, rss.peak_mb
 
@@ -197,16 +186,16 @@ def alternating(corpus: Path, n: int, rounds: int, profile: str, folder: Path) -
         "2 processes | newsaudit ÷ trafilatura | 2 ÷ 1 workers | trafilatura 2 ÷ 1 |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for i, (single, one, two, parallel) in enumerate(rows, 1):
+    ratios = [(one / single, two / one, parallel / single) for single, one, two, parallel in rows]
+    for i, ((single, one, two, parallel), (share, scaling, machine_scaling)) in enumerate(
+        zip(rows, ratios, strict=True), 1
+    ):
         lines.append(
-            f"| {i} | {single:.1f}/s | {one:.1f}/s | {two:.1f}/s | {parallel:.1f}/s | {one / single:.2f} "
-            f"| {two / one:.2f} | {parallel / single:.2f} |"
+            f"| {i} | {single:.1f}/s | {one:.1f}/s | {two:.1f}/s | {parallel:.1f}/s | {share:.2f} "
+            f"| {scaling:.2f} | {machine_scaling:.2f} |"
         )
-    median = [float(np.median([f(*r) for r in rows])) for f in (lambda s, o, t, p: o / s, lambda s, o, t, p: t / o)]
-    lines.append(
-        f"| median | | | | | **{median[0]:.2f}** | **{median[1]:.2f}** "
-        f"| {float(np.median([p / s for s, _, _, p in rows])):.2f} |"
-    )
+    share, scaling, machine_scaling = np.median(ratios, axis=0)
+    lines.append(f"| median | | | | | **{share:.2f}** | **{scaling:.2f}** | {machine_scaling:.2f} |")
     return lines
 
 

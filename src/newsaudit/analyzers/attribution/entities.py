@@ -16,6 +16,7 @@ from newsaudit.analyzers.attribution.kinds import (
     ANONYMOUS_HEADS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    HANDED_VERBS,
     MESSAGE_HEADS,
     NAME_PARTICLES,
     PRONOUNS,
@@ -140,7 +141,6 @@ def is_time_phrase(words: list[str]) -> bool:
 
 
 STUDY_PREPOSITIONS = frozenset({"in", "of", "with", "on", "among"})
-HANDED = frozenset({"sent", "wrote", "gave", "left"})  # "the letter Trump sent to Kim said"
 
 
 def _study_before(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -185,13 +185,8 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
         and (toks[i - 2][0].lower() in DOCUMENT_HEADS | ANONYMOUS_HEADS or plural_person(toks[i - 2][0].lower()))
     ):
         return 2  # "Documents obtained by the Post show", "Analysts polled by Reuters expected"
-    handed = toks[i - 1][0] if i >= 1 else ""
-    if (
-        low in ("to", "by")
-        and i >= 3
-        and handed.islower()
-        and (handed.endswith(("ed", "en", "wn")) or handed in HANDED)
-    ):
+    handed = toks[i - 1][0] if i >= 3 else ""
+    if low in ("to", "by") and handed.islower() and (handed.endswith(("ed", "en", "wn")) or handed in HANDED_VERBS):
         j = i - 2  # "Text messages Volker provided to lawmakers showed": the messages, not the lawmakers
         while j > 0 and i - 2 - j < 3 and is_capitalised(toks[j][0]):
             j -= 1

@@ -91,9 +91,12 @@ HANDLED_RE = re.compile(
     r"interviewed|contacted|questioned)\s+(?:by|with|to)\s+\S",
     re.I,
 )
-# "text messages Volker provided to lawmakers": a document someone named handed on (case matters here)
+# "text messages Volker provided to lawmakers": a document someone named handed on (case matters
+# here). Past forms that do not end like a participle; entities' left walk reads the same ones.
+HANDED_VERBS = frozenset({"sent", "wrote", "gave", "left"})
 HANDED_RE = re.compile(
-    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:[a-z]+(?:ed|en|wn)|sent|wrote|gave|left)\s+(?:to|by)\s+\S"
+    r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:[A-Z][\w’'.-]*\s+){1,3}"
+    rf"(?:[a-z]+(?:ed|en|wn)|{'|'.join(sorted(HANDED_VERBS))})\s+(?:to|by)\s+\S"
 )
 POSSESSIVE_DOCUMENT_RE = re.compile(
     r"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){0,2}(?:report|study|survey|analysis|investigation|story|article|"
