@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 import newsaudit
 from newsaudit import segment, staticvec, textmodel
@@ -54,7 +55,8 @@ def _reference_vector(text: str) -> np.ndarray:
     """The static vector as its model card defines it: the mean of the text's token vectors (unknown
     tokens dropped), L2-normalised; zeros for a text without tokens."""
     encoder = staticvec.load()
-    ids = [i for i in encoder.tokenizer.encode(text, add_special_tokens=False).ids if i != encoder.unknown]
+    tokens = encoder.tokenizer.encode(text, add_special_tokens=False).ids[: staticvec.MAX_TOKENS]
+    ids = [i for i in tokens if i != encoder.unknown]
     if not ids:
         return np.zeros(encoder.dims)
     mean = np.mean([encoder.embeddings[i].astype(np.float64) for i in ids], axis=0)
@@ -71,6 +73,27 @@ def test_the_fast_sentence_heads_are_stacked_on_static_vectors() -> None:
     assert batch.shape == (4, staticvec.load().dims) and not batch[1].any()
     for text, got in zip(texts, batch, strict=True):
         assert np.allclose(got, _reference_vector(text), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met\tin Brussels;\nthe talks (which ran late) ended at 3 a.m.",
+        "a\x1cb\x85c\x0bd and e\u2028f\u3000g\xa0h",  # controls BERT deletes, separators it keeps
+        "naïve café in 東京都, “quoted”, U.S.-led — 100%",
+        "x" * 150 + " short words after an over-long one",  # a word BERT gives as [UNK]
+        "alpha " * 600 + "omega " * 300,  # more than MAX_TOKENS tokens: only the first count
+        "\u200bzero\u00adwidth and soft\u00adhyphen",
+    ],
+)
+def test_static_vectors_tokenised_by_word_equal_the_whole_text_tokenised(text: str) -> None:
+    # the encoder tokenises each whitespace-separated word once and keeps it: the vector must be the
+    # one the tokenizer gives the whole text, with the words cached or not
+    encoder = staticvec.load()
+    cold = encoder.encode([text, "unrelated"])[0].copy()
+    warm = encoder.encode([text])[0]
+    assert np.allclose(cold, _reference_vector(text), atol=1e-5)
+    assert np.allclose(warm, _reference_vector(text), atol=1e-5)
 
 
 def test_vectorised_scoring_equals_the_one_text_definition() -> None:
