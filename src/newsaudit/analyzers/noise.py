@@ -335,10 +335,13 @@ class NoiseCleaner:
             # Not English: function-word shares mean nothing, judge by shape alone.
             for line in lines:
                 line.stop_share = PROSE_FULL_STOP_SHARE if line.n else 0.0
-        _weigh_all(lines)
-        start, end, _ = best_segment([ln.weight for ln in lines])
-        if end <= start or whole_text_is_story:  # no prose at all: keep every line that is not obvious furniture
+        if whole_text_is_story:  # no search for the story: the lines need no weights
             start, end = 0, len(lines)
+        else:
+            _weigh_all(lines)
+            start, end, _ = best_segment([ln.weight for ln in lines])
+            if end <= start:  # no prose at all: keep every line that is not obvious furniture
+                start, end = 0, len(lines)
         keep = [start <= i < end for i in range(len(lines))]
         if not whole_text_is_story:
             self._add_related_regions(lines, keep, start, end)
