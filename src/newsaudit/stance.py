@@ -91,8 +91,8 @@ def relatedness_features(headline: str, sentences: Sequence[str], rarity: Rarity
     words = content_words(headline)
     n = max(len(words), 1)
     body = " ".join(sentences)
-    body_words = content_words(body)
     sentence_words = [content_words(s) for s in sentences]
+    body_words = frozenset().union(*sentence_words)  # = content_words(body): no word spans the joining space
     any_share = len(words & body_words) / n
     per_sentence = [*sorted((len(words & s) / n for s in sentence_words), reverse=True), 0.0, 0.0]
     lead_words = set().union(*sentence_words[:2])
