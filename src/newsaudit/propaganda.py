@@ -183,8 +183,10 @@ class Model:
         own = [f"w={w}", f"s={_shape(token)}", f"suf={w[-3:]}", f"lex={w in self.lexicon}", "bias"]
         if token in MARKS:
             own.append("mark")
-        context = (float(weights[hashed([f"w{d}={w}"], TOKEN_DIM)][0]) for d in CONTEXT)
-        row = (float(weights[hashed(own, TOKEN_DIM)].sum()), *context)
+        # plain CRC32 lookups (as ``hashed`` gives), summed in order: no arrays for one token's nine features
+        own_weight = sum(float(weights[zlib.crc32(f.encode("utf-8")) % TOKEN_DIM]) for f in own)
+        context = (float(weights[zlib.crc32(f"w{d}={w}".encode()) % TOKEN_DIM]) for d in CONTEXT)
+        row = (own_weight, *context)
         if len(self._token_cache) < CACHE_TOKENS:  # full: rarer tokens are computed each time
             self._token_cache[token] = (row, w)
         return row, w
@@ -199,8 +201,9 @@ class Model:
         above the threshold, bridging one low token between two high ones, never across a line break.
         With ``sentences`` (see ``stateheads.word_states``) and a state head installed, a word's probability
         mixes the tagger's with the state head's, against the threshold chosen for the mix."""
-        words = TOKEN.findall(text)
-        bounds = [m.span() for m in TOKEN.finditer(text)]
+        matches = list(TOKEN.finditer(text))
+        words = [m.group() for m in matches]
+        bounds = [m.span() for m in matches]
         probs = self.token_probability_array(words)
         threshold = self.token_threshold
         if sentences is not None and self.state_head is not None:
