@@ -99,6 +99,7 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Any:
         page.url = tm.extract_url(tree, url)
     if page.url:
         page.hostname = extract_domain(page.url, fast=True)
+    # trafilatura's default configuration searches extensively for the date (EXTENSIVE_DATE_SEARCH = on)
     page.date = find_date(tree, **{**set_date_params(True), "url": page.url})
     if not page.sitename:
         page.sitename = tm.extract_sitename(tree)

@@ -112,6 +112,11 @@ def hashed(features: list[str], dim: int) -> np.ndarray:
     return np.array(crcs, dtype=np.int64) % dim
 
 
+def column(feature: str, dim: int) -> int:
+    """One feature's column, as ``hashed`` gives it, without an array (for a single feature)."""
+    return zlib.crc32(feature.encode("utf-8")) % dim
+
+
 def _crc(feature: str) -> int:
     crc = zlib.crc32(feature.encode("utf-8"))
     if len(_CRC) < CACHE_FEATURES:
@@ -172,7 +177,7 @@ class Model:
 
     def _bigram_weight(self, pair: tuple[str, str]) -> float:
         """The weight of the feature "bi={previous}_{token}", kept for the first ``CACHE_BIGRAMS`` pairs."""
-        weight = float(self.token_weights[zlib.crc32(f"bi={pair[0]}_{pair[1]}".encode()) % TOKEN_DIM])
+        weight = float(self.token_weights[column(f"bi={pair[0]}_{pair[1]}", TOKEN_DIM)])
         if len(self._bigram_cache) < CACHE_BIGRAMS:
             self._bigram_cache[pair] = weight
         return weight
@@ -183,9 +188,9 @@ class Model:
         own = [f"w={w}", f"s={_shape(token)}", f"suf={w[-3:]}", f"lex={w in self.lexicon}", "bias"]
         if token in MARKS:
             own.append("mark")
-        # plain CRC32 lookups (as ``hashed`` gives), summed in order: no arrays for one token's nine features
-        own_weight = sum(float(weights[zlib.crc32(f.encode("utf-8")) % TOKEN_DIM]) for f in own)
-        context = (float(weights[zlib.crc32(f"w{d}={w}".encode()) % TOKEN_DIM]) for d in CONTEXT)
+        # one lookup per feature, summed in order: no arrays for one token's nine features
+        own_weight = sum(float(weights[column(f, TOKEN_DIM)]) for f in own)
+        context = (float(weights[column(f"w{d}={w}", TOKEN_DIM)]) for d in CONTEXT)
         row = (own_weight, *context)
         if len(self._token_cache) < CACHE_TOKENS:  # full: rarer tokens are computed each time
             self._token_cache[token] = (row, w)
