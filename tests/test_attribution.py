@@ -1,4 +1,4 @@
-"""attribution.v5 on constructions, written independently of any one article."""
+"""attribution.v6 on constructions, written independently of any one article."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""attribution.v5 on source kinds, source phrases and name resolution found on real pages, written
+"""attribution.v6 on source kinds, source phrases and name resolution found on real pages, written
 independently of any one article (see test_attribution.py for the core constructions)."""
 
 from __future__ import annotations
@@ -515,6 +515,25 @@ def test_a_noun_like_cue_after_a_name_ending_in_a_modifier_word_is_a_verb() -> N
     ],
 )
 def test_a_document_handed_on_or_compiled_is_the_source(text: str, name: str) -> None:
+    found = only(text)
+    assert (found.source.name, found.source.kind) == (name, "document")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a plural noun that is also a cue ("reports", "notes") is the subject of the cue after it
+        ("Wire reports said the airport would stay shut until Friday.", "Wire reports"),
+        ("The notes show the council knew of the leak in March.", "notes"),
+        # a document head, a topic and a cue that is also a noun ("show")
+        ("Figures on unemployment show a rise among young workers.", "Figures on unemployment"),
+        ("Official data for April shows exports grew.", "Official data for April"),
+        # a handling verb ("shared") with a named subject: the message, not its platform
+        ("A video Lopez shared to Instagram claimed the vote was rigged.", "video Lopez shared to Instagram"),
+        ("Photos Reyes shared with reporters showed the flooded tunnel.", "Photos Reyes shared with reporters"),
+    ],
+)
+def test_a_document_before_a_noun_like_cue_or_handed_on_by_name_is_the_source(text: str, name: str) -> None:
     found = only(text)
     assert (found.source.name, found.source.kind) == (name, "document")
 

@@ -92,7 +92,7 @@ def test_page_and_health() -> None:
     page = client.get("/")
     assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text and "<script" not in page.text
     health = client.get("/healthz").json()
-    assert health["status"] == "ok" and "attribution.v5" in health["analyzers"]
+    assert health["status"] == "ok" and "attribution.v6" in health["analyzers"]
     assert "/v1/audit" in client.get("/openapi.json").json()["paths"]
 
 

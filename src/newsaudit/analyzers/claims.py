@@ -11,7 +11,7 @@ The heads, trained on whole statements, score such lines at random, often above 
 labelled check-worthy in ClaimBuster or CLEF 2019 is that short.
 
 Sentences above ``CHECKWORTHY_THRESHOLD`` become findings, strongest first, each naming the
-attribution it rests on (from ``attribution.v5``) or saying that the author makes the claim.
+attribution it rests on (from ``attribution.v6``) or saying that the author makes the claim.
 """
 
 from __future__ import annotations

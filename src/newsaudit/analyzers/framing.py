@@ -19,7 +19,7 @@ heads (``newsaudit.textmodel``: TF-IDF stacked with static token vectors); model
   full profile the span tagger also reads the sentence transformer's token states from the same pass
   (``onnxhead.sentence_states``; PTC dev SI F1 0.282 → 0.360).
 
-Words inside quotation marks or inside content attributed to a source (``attribution.v5``)
+Words inside quotation marks or inside content attributed to a source (``attribution.v6``)
 belong to that source, not to the author, so hedges and loaded words there are not reported as
 the author's framing.
 """

@@ -3,7 +3,7 @@
 Names are resolved to domains in this order, and the report says which step matched:
 
 1. the curated alias tables ``outlets.tsv`` and ``organizations.tsv`` (name or alias, any of the
-   source's aliases found by ``attribution.v5``);
+   source's aliases found by ``attribution.v6``);
 2. a name written as a domain ("Polygraph.info");
 3. the rating data itself: a one-word form of the name ("The Hill" -> ``thehill``) that is the
    registrable label of exactly one rated domain.

@@ -1,4 +1,4 @@
-"""``attribution.v5``: who says what — quotes, reported claims, their sources, cues and chains.
+"""``attribution.v6``: who says what — quotes, reported claims, their sources, cues and chains.
 
 A pure function of the document. Rules over a light tokenizer (no parser can be downloaded
 at run time), with word lists in ``newsaudit/data``: reporting verbs by tier and frame,
@@ -32,7 +32,7 @@ SCORES = {"named": 0.9, "anonymous": 0.7, "unresolved": 0.5, "belief": 0.6}
 @register
 class AttributionAnalyzer:
     name = "attribution"
-    version = 5
+    version = 6
     requires: tuple[str, ...] = ()
     english_only = True
 

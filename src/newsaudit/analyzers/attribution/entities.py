@@ -186,7 +186,7 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
     ):
         return 2  # "Documents obtained by the Post show", "Analysts polled by Reuters expected"
     handed = toks[i - 1][0] if i >= 3 else ""
-    if low in ("to", "by") and handed.islower() and (handed.endswith(("ed", "en", "wn")) or handed in HANDED_VERBS):
+    if low in ("to", "by", "with") and handed.islower() and (handed.endswith(("ed", "en", "wn")) or handed in HANDED_VERBS):
         j = i - 2  # "Text messages Volker provided to lawmakers showed": the messages, not the lawmakers
         while j > 0 and i - 2 - j < 3 and is_capitalised(toks[j][0]):
             j -= 1
@@ -397,7 +397,10 @@ def _phrase(text: str, toks: list[tuple[str, int, int]], first: int, end_index: 
         and toks[head_index - 1][0].lower() in DOCUMENT_HEADS
     ):
         head_index = end_index = head_index - 1  # "A UN report published on Thursday estimated": the report
-    if not _can_head(toks[head_index][0], strict=strict):
+    head = toks[head_index][0]
+    # "Press reports say", "the notes show": a cue word right before the cue is its subject noun
+    noun_cue = head_index == end_index and head.islower() and head in DOCUMENT_HEADS | MESSAGE_HEADS
+    if not (noun_cue or _can_head(head, strict=strict) or (strict and _document_topic(words))):
         return None
     last = toks[end_index][0].lower().replace("’", "'")
     if last == "let's":
@@ -424,6 +427,16 @@ def _opens_clause(toks: list[tuple[str, int, int]], first: int) -> bool:
         return True
     before = toks[first - 1][0]
     return (before in BOUNDARY and before not in "—–()") or before.lower() in QUANTIFIER_OPENERS
+
+
+def _document_topic(words: list[str]) -> bool:
+    """ "Statistics on crime", "new data on violent crime": a document head among the first three
+    words, then a topic preposition and at most three more words. Such a phrase can be the subject
+    of a cue that is also a noun ("show")."""
+    for k, word in enumerate(words[:3]):
+        if word in DOCUMENT_HEADS and k + 1 < len(words) and words[k + 1] in TOPIC_PREPOSITIONS:
+            return 0 < len(words) - k - 2 <= TOPIC_MAX_WORDS - 1
+    return False
 
 
 def _can_head(head: str, *, strict: bool) -> bool:

@@ -96,7 +96,7 @@ HANDLED_RE = re.compile(
 HANDED_VERBS = frozenset({"sent", "wrote", "gave", "left"})
 HANDED_RE = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:[A-Z][\w’'.-]*\s+){1,3}"
-    rf"(?:[a-z]+(?:ed|en|wn)|{'|'.join(sorted(HANDED_VERBS))})\s+(?:to|by)\s+\S"
+    rf"(?:[a-z]+(?:ed|en|wn)|{'|'.join(sorted(HANDED_VERBS))})\s+(?:to|by|with)\s+\S"
 )
 POSSESSIVE_DOCUMENT_RE = re.compile(
     r"^(?P<owner>.+?)[’']s?\s+(?:[\w-]+\s+){0,2}(?:report|study|survey|analysis|investigation|story|article|"
@@ -388,7 +388,8 @@ def _org_word(word: str) -> bool:
 def _head_part(words: list[str]) -> list[str]:
     """Words up to the noun phrase's head: "A person familiar with the matter" -> "A person"."""
     for i, word in enumerate(words[1:], start=1):
-        group = i == 1 and words[0].lower() in ANONYMOUS_HEADS  # "Backers of tariffs" at a sentence start
+        # "Backers of tariffs", "Statistics on crime", "Figures for March" at a sentence start
+        group = i == 1 and (words[0].lower() in ANONYMOUS_HEADS or words[0].lower() in DOCUMENT_HEADS)
         if _modifying_participle(words, i):
             return words[:i]  # "People living near the plant": the head comes before the participle
         if word.lower() in HEAD_ENDERS and (group or not is_capitalised(words[i - 1])):
@@ -445,16 +446,16 @@ def _handled(text: str) -> Parsed | None:
     """ "documents obtained by the Post", "analysts polled by Reuters": a document or a group that an
     outlet obtained or asked, not the outlet's own claim."""
     handled = HANDLED_RE.match(text)
-    if handled is None:
-        handed = HANDED_RE.match(text)
-        if handed is not None and handed.group("head").lower() in DOCUMENT_HEADS | MESSAGE_HEADS:
+    if handled is not None:
+        head = handled.group("head").lower()
+        if head in DOCUMENT_HEADS:
             return Parsed(strip_article(text), "document", None)
-        return None
-    head = handled.group("head").lower()
-    if head in DOCUMENT_HEADS:
+        if head in ANONYMOUS_HEADS or plural_person(head):
+            return Parsed(strip_article(text), "anonymous", None)
+    # "a post Trump shared to Truth Social": the verb is a handling one, but its subject is named
+    handed = HANDED_RE.match(text)
+    if handed is not None and handed.group("head").lower() in DOCUMENT_HEADS | MESSAGE_HEADS:
         return Parsed(strip_article(text), "document", None)
-    if head in ANONYMOUS_HEADS or plural_person(head):
-        return Parsed(strip_article(text), "anonymous", None)
     return None
 
 

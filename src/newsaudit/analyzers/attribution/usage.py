@@ -13,6 +13,9 @@ from newsaudit.resources import stopwords
 NOUN_FOLLOWERS = frozenset(
     {"from", "of", "in", "on", "at", "for", "with", "and", "or", "by", ".", ",", ";", ":", ")", "—", "–", "about"}
     | {"are", "were", "is", "was", "have", "had", "will", "would", "can", "could", "should", "may", "might"}
+    # a finite reporting verb: "Wire reports said …", "the notes show …" (two verbs never stand side by side)
+    | {"say", "says", "said", "show", "shows", "showed", "suggest", "suggests", "suggested"}
+    | {"indicate", "indicates", "indicated", "reveal", "reveals", "revealed"}
 )
 PHRASAL_NON_CUES = word_group("phrasal_non_cues")
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists", "police", "investigators"})
