@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import only, run
+from attribution_helpers import doc, only, run
+from newsaudit.analyzers.attribution import attribute
 
 
 def test_kin_and_occupations_make_people_and_an_office_is_no_name() -> None:
@@ -767,3 +768,36 @@ def test_a_plural_group_noun_before_for_or_against_names_an_organisation() -> No
     found = only("Teachers Against Testing said the exam should be scrapped.")
     assert (found.source.name, found.source.kind) == ("Teachers Against Testing", "organization")
     assert only("Teachers at the school said the exam should be scrapped.").source.kind == "anonymous"
+
+
+def _source_named(text: str, cue: str) -> tuple[str, str, str | None]:
+    found = [a for a in run(text) if a.cue.text == cue]
+    assert len(found) == 1, [(a.source.name, a.cue.text) for a in run(text)]
+    return found[0].source.name, found[0].source.kind, found[0].source.role
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_or_introduced_by_a_kin_word() -> None:
+    # the surname was the source first; the full name comes later in the text; then the first name alone
+    text = (
+        "Kowalski recalled that the ward flooded twice that winter. The night shift was led by nurse "
+        "Anna Kowalski, who kept a diary. Anna told me the pumps had failed."
+    )
+    assert _source_named(text, "told") == ("Anna Kowalski", "person", None)
+    assert {s.name for s in attribute(doc(text)).sources} == {"Anna Kowalski"}
+    # introduced by a kin word, with or without a surname
+    sister = "His sister Marta Lindqvist agreed to talk. “It was a cold house,” Marta wrote in an email."
+    assert _source_named(sister, "wrote") == ("Marta Lindqvist", "person", "sister")
+    friend = "Over lunch my friend Tomas handed me the file. “Read it tonight,” Tomas said."
+    assert _source_named(friend, "said") == ("Tomas", "person", "friend")
+    # a one-word name nothing introduces stays of unknown kind ("Acme said" may be a company)
+    assert _source_named("Costa said the plant would reopen in May.", "said")[1] == "unknown"
+
+
+def test_a_relative_does_not_take_a_surname_another_person_quoted_bears() -> None:
+    text = (
+        "Peter Lindqvist said the mill closed in 1998. His sister Marta Lindqvist disagreed. "
+        "“It closed much later,” Marta wrote. Lindqvist said he had kept the records."
+    )
+    assert _source_named(text, "wrote") == ("Marta", "person", "sister")
+    last = [a for a in run(text) if a.cue.text == "said"][-1]
+    assert last.source.name == "Peter Lindqvist"

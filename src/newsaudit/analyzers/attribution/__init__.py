@@ -72,7 +72,12 @@ def attribute(doc: Document, *, broad: bool = False) -> AnalyzerOutput:
                     relay.relayed += 1
                     relays.append((relay, None))
         resolved.append((c, entity, parsed, relays))
-    resolver.complete_names(f"{doc.title}\n\n{text}" if doc.title else text)  # a headline may name them in full
+    # a headline may name them in full
+    merged = resolver.complete_names(f"{doc.title}\n\n{text}" if doc.title else text)
+    if merged:  # "Elise told" is the Elise Matthesen quoted before
+        resolved = [
+            (c, merged.get(id(e), e), p, [(merged.get(id(r), r), o) for r, o in relays]) for c, e, p, relays in resolved
+        ]
     resolver.add_text_mentions(text)
     attributions = tuple(_attribution(text, c, e, p, relays, quotes) for c, e, p, relays in resolved)
     sources = tuple(_source(text, e) for e in resolver.entities if e.claims or e.relayed)

@@ -186,7 +186,8 @@ def _step_within_source(toks: list[tuple[str, int, int]], i: int, end_index: int
     ):
         return 2  # "Documents obtained by the Post show", "Analysts polled by Reuters expected"
     handed = toks[i - 1][0] if i >= 3 else ""
-    if low in ("to", "by", "with") and handed.islower() and (handed.endswith(("ed", "en", "wn")) or handed in HANDED_VERBS):
+    participle = handed.endswith(("ed", "en", "wn")) or handed in HANDED_VERBS
+    if low in ("to", "by", "with") and handed.islower() and participle:
         j = i - 2  # "Text messages Volker provided to lawmakers showed": the messages, not the lawmakers
         while j > 0 and i - 2 - j < 3 and is_capitalised(toks[j][0]):
             j -= 1

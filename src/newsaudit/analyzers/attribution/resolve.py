@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsaudit.analyzers.attribution.kinds import ORGANISATION_HEADS, Parsed
+from newsaudit.analyzers.attribution.kinds import ORGANISATION_HEADS, Parsed, person_head
 from newsaudit.analyzers.attribution.kinds import strip_article as _strip_article
 from newsaudit.analyzers.attribution.lexicon import OutletEntry, outlet_index, outlets, short_outlet_aliases, titles
 from newsaudit.resources import stopwords
@@ -191,10 +191,14 @@ class Resolver:
         self.entities.append(entity)
         return entity
 
-    def complete_names(self, text: str) -> None:
+    def complete_names(self, text: str) -> dict[int, Entity]:
         """ "Steenburgen said" where the text elsewhere names "Mary Steenburgen": take the full
-        name. A one-word name the text never completes and no role supports is not called a
-        person ("Google said"): its kind becomes ``unknown``."""
+        name. A one-word name the text never completes is then, in order: the first name of the
+        one person named in full ("Elise told" after "Matthesen recalled", once completed to "Elise
+        Matthesen": merged into that entity); a name introduced by a kin or occupation word ("her
+        brother Dale Ford", "my friend Helen"); else not called a person ("Google said"): its kind
+        becomes ``unknown``. Returns the entities merged away, by ``id``, with the one each became."""
+        unresolved: list[Entity] = []
         for entity in self.entities:
             if entity.kind != "person" or len(entity.name.split()) != 1 or entity.name.lower() in ("he", "she", "i"):
                 continue
@@ -220,7 +224,34 @@ class Resolver:
                 if titled and not entity.role:
                     entity.role = titled.group(1)  # "Mr. Trump", "Gov. Noem": a person, though never named in full
                 elif not entity.role:
-                    entity.kind = "unknown"
+                    unresolved.append(entity)
+        merged: dict[int, Entity] = {}
+        for entity in unresolved:
+            owner = self._first_name_owner(entity.name)
+            if owner is not None:
+                owner.add_alias(entity.name)
+                for alias in entity.aliases:
+                    owner.add_alias(alias)
+                owner.mentions = sorted({*owner.mentions, *entity.mentions})
+                owner.claims += entity.claims
+                owner.relayed += entity.relayed
+                merged[id(entity)] = owner
+                continue
+            introduced = _introduced(text, entity.name)
+            if introduced is None:
+                entity.kind = "unknown"
+                continue
+            full, entity.role = introduced
+            family = {e.name.split()[-1] for e in self.entities if e.kind == "person" and e is not entity}
+            if full != entity.name and full.split()[-1] not in family:  # "Dale", not "Dale Ford", beside John Ford
+                entity.add_alias(entity.name)
+                entity.name = full
+        self.entities = [e for e in self.entities if id(e) not in merged]
+        return merged
+
+    def _first_name_owner(self, name: str) -> Entity | None:
+        """The one person named in full whose first name ``name`` is, as ``_first_name`` finds it."""
+        return self._first_name(Parsed(name, "person", None))
 
     def add_text_mentions(self, text: str) -> None:
         """Every occurrence of each entity's proper names in the text, not only as a source."""
@@ -245,6 +276,23 @@ class Resolver:
 
 
 CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _introduced(text: str, name: str) -> tuple[str, str] | None:
+    """The full name and role of a one-word name the text introduces after a kin or occupation word:
+    "her brother Dale Ford" -> ("Dale Ford", "brother"), "my friend Helen" -> ("Helen", "friend").
+    A surname is taken only when the text never gives the first name another one."""
+    pattern = re.compile(rf"\b([a-z][a-z-]+)\s+{re.escape(name)}(?:\s+([A-Z][a-z’'-]+))?{NAME_END}")
+    not_names = stopwords() | {t.rstrip(".") for t in titles()}
+    for m in pattern.finditer(text):
+        role = m.group(1)
+        if not (person_head(role) or role in titles()):
+            continue
+        surname = m.group(2)
+        if surname and surname.lower() not in not_names and len(_next_names(text, name)) == 1:
+            return f"{name} {surname}", role
+        return name, role
+    return None
 
 
 def _next_names(text: str, first_name: str) -> set[str]:
