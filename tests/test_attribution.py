@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from attribution_helpers import doc, only, run
 from newsaudit import segment
 from newsaudit.analyzers.attribution import attribute
@@ -737,3 +739,23 @@ def test_a_document_or_message_before_that_is_the_source() -> None:
     assert (found.source.name, found.source.kind) == ("short notice", "document")
     assert found.content.text == "the border would stay shut"
     assert only("Voters shared tweets that claimed the count was rigged.").source.name == "tweets"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody bothered mentioning that the pension fund was empty.",  # nobody says it
+        # an example, not a claim
+        "Sound is used to deliver alerts from the radio and other systems, such as suggesting a short break, "
+        "or can even lower the music.",
+        "Visitors can ask questions or leave a message at the desk.",  # asking questions states nothing
+        "The team learned the value of patience during the long season.",  # learned something, no claim
+    ],
+)
+def test_no_claim_from_a_gerund_an_example_nobody_or_a_learned_lesson(text: str) -> None:
+    assert run(text) == []
+
+
+def test_learned_that_is_still_a_report() -> None:
+    found = only("The Guardian has learned that the council will vote on Friday.")
+    assert (found.source.name, found.content.text) == ("The Guardian", "the council will vote on Friday")

@@ -300,12 +300,15 @@ def _verb_candidate(
         return None
     strict = form in NOUN_LIKE
     participle = form.endswith("ing") and not progressive(previous, before[k + 1 :])
-    if participle and previous.lower() in ("than", "of"):
-        return None  # "rather than responding to alerts", "accused of saying": a gerund, not a claim
+    such_as = previous.lower() == "as" and k >= 1 and before[k - 1][0].lower() == "such"
+    if participle and (previous.lower() in ("than", "of") or such_as):
+        return None  # "rather than responding to alerts", "accused of saying", "such as suggesting": a gerund
     # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
     coordinated = previous.lower() in ("and", "but") and k >= 1 and not participle and not strict
     if participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _clause_subject(text, s_start, before, k, c_start, participle=participle), None
+        if NO_ONE_RE.match(text, source.start if source.text else s_start):
+            return None  # "No one bothered mentioning that …": nobody says it
     elif inverted_after_comma(text, cue, before, c_end, s_end):
         source, role = None, None  # "…, too, said Mary Lovely, an economist": the source follows
     else:
@@ -380,6 +383,9 @@ def _clause_subject(
         return absolute
     subject = sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start, first_clause=not participle)
     return subject if subject is not None else Phrase(c_start, c_start, "")
+
+
+NO_ONE_RE = re.compile(r"(?:No\s+one|Nobody|None|Neither)\b")
 
 
 def _with_subject(text: str, before: list[tuple[str, int, int]], k: int) -> Phrase | None:
