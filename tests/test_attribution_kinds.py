@@ -801,3 +801,14 @@ def test_a_relative_does_not_take_a_surname_another_person_quoted_bears() -> Non
     assert _source_named(text, "wrote") == ("Marta", "person", "sister")
     last = [a for a in run(text) if a.cue.text == "said"][-1]
     assert last.source.name == "Peter Lindqvist"
+
+
+def test_evidence_before_a_participle_cue_is_its_source_and_a_name_may_open_a_group() -> None:
+    # a study someone cites shows the claim; a statement someone issues stays theirs
+    cited = only("The mayor pointed to a recent survey suggesting that most residents back the tram.")
+    assert (cited.source.name, cited.source.kind) == ("recent survey", "document")
+    issued = only("The club issued a statement saying the coach had resigned.")
+    assert issued.source.name == "club"
+    # a capitalised word opening the sentence can modify the group noun that is the subject
+    group = only("Pentagon officials briefed senators for an hour, warning that the budget was too small.")
+    assert (group.source.name, group.source.kind) == ("Pentagon officials", "anonymous")

@@ -305,7 +305,10 @@ def _verb_candidate(
         return None  # "rather than responding to alerts", "accused of saying", "such as suggesting": a gerund
     # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
     coordinated = previous.lower() in ("and", "but") and k >= 1 and not participle and not strict
-    if participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
+    document = _document_before(text, before, k) if participle else None
+    if document is not None:
+        source, role = document, None  # "cited a study showing …", "released a statement saying …"
+    elif participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
         source, role = _clause_subject(text, s_start, before, k, c_start, participle=participle), None
         if NO_ONE_RE.match(text, source.start if source.text else s_start):
             return None  # "No one bothered mentioning that …": nobody says it
@@ -383,6 +386,28 @@ def _clause_subject(
         return absolute
     subject = sentence_subject(text, s_start, before[k][1] if k >= 0 else c_start, first_clause=not participle)
     return subject if subject is not None else Phrase(c_start, c_start, "")
+
+
+DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "another"})
+# Evidence someone cites, not the subject's own words: "issued a statement saying" stays the subject's
+EVIDENCE_HEADS = frozenset(
+    {"study", "studies", "survey", "surveys", "poll", "polls", "report", "reports", "analysis", "research"}
+    | {"data", "findings", "review", "audit", "investigation", "paper", "estimate", "figures", "statistics"}
+)
+
+
+def _document_before(text: str, before: list[tuple[str, int, int]], k: int) -> Phrase | None:
+    """A piece of evidence right before a participle cue, opened by a determiner at most three words
+    back: "cited a study showing …" -> "a study", "pointed to a new survey suggesting …"."""
+    if k < 1 or before[k][0] not in EVIDENCE_HEADS:
+        return None
+    for j in range(k - 1, max(-1, k - 4), -1):
+        word = before[j][0]
+        if word.lower() in DOCUMENT_DETERMINERS:
+            return Phrase(before[j][1], before[k][2], text[before[j][1] : before[k][2]])
+        if not (word.isalpha() and word.islower()):
+            return None
+    return None
 
 
 NO_ONE_RE = re.compile(r"(?:No\s+one|Nobody|None|Neither)\b")

@@ -18,8 +18,10 @@ from newsaudit.analyzers.attribution.kinds import (
     DOCUMENT_HEADS,
     ORG_WORDS,
     PRONOUNS,
+    group_nouns,
     parse,
     person_head,
+    plural_person,
 )
 from newsaudit.analyzers.attribution.lexicon import titles, word_group
 from newsaudit.resources import stopwords
@@ -77,9 +79,27 @@ def _subject_of(text: str, toks: list[tuple[str, int, int]]) -> Phrase | None:
         if i == 0 and word.lower() in ("the", "a", "an"):
             continue
         break
+    if last == 0 and toks[0][0].lower() not in SUBJECT_DETERMINERS:
+        size = 0 if toks[0][0].lower() in stopwords() else _group_after(toks)  # not "One campaign video"  # "Health care providers", "Trump aides": the name modifies a group noun
+        return Phrase(toks[0][1], toks[size][2], text[toks[0][1] : toks[size][2]])
     if last >= 0 and toks[last][0].lower() not in SUBJECT_DETERMINERS:  # not "The", "Several"
         return Phrase(toks[0][1], toks[last][2], text[toks[0][1] : toks[last][2]])
     return _common_subject(text, toks)
+
+
+def _group_after(toks: list[tuple[str, int, int]]) -> int:
+    """The index of a plural group noun one or two lower-case words after an opening capitalised
+    word ("Health care providers", "Trump aides", "Democratic lawmakers"), or 0."""
+    for size in (1, 2):
+        if len(toks) <= size or not all(t[0].isalpha() and t[0].islower() for t in toks[1 : size + 1]):
+            return 0
+        head = toks[size][0]
+        if head in ANONYMOUS_HEADS or head in group_nouns() or plural_person(head):
+            return size
+        words = " ".join(t[0] for t in toks[: size + 1])
+        if head.endswith("s") and parse(words).kind in ("organization", "anonymous"):
+            return size  # "Health care providers", "Oil companies"
+    return 0
 
 
 def _opening_piece(toks: list[tuple[str, int, int]]) -> bool:
