@@ -300,18 +300,14 @@ def _verb_candidate(
         return None
     strict = form in NOUN_LIKE
     participle = form.endswith("ing") and not progressive(previous, before[k + 1 :])
-    such_as = previous.lower() == "as" and k >= 1 and before[k - 1][0].lower() == "such"
-    if participle and (previous.lower() in ("than", "of") or such_as):
-        return None  # "rather than responding to alerts", "accused of saying", "such as suggesting": a gerund
+    if participle and _gerund(before, k):
+        return None
     # "described it as ominous, and said": not a noun-like form ("movies and shows from …")
     coordinated = previous.lower() in ("and", "but") and k >= 1 and not participle and not strict
-    document = _document_before(text, before, k) if participle else None
-    if document is not None:
-        source, role = document, None  # "cited a study showing …", "released a statement saying …"
-    elif participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
-        source, role = _clause_subject(text, s_start, before, k, c_start, participle=participle), None
-        if NO_ONE_RE.match(text, source.start if source.text else s_start):
-            return None  # "No one bothered mentioning that …": nobody says it
+    if participle or coordinated:  # "Trump attacked Clinton, saying ..." / "“...,” the mayor said, adding ..."
+        source, role = _clause_source(text, s_start, before, k, c_start, participle=participle), None
+        if source is None:
+            return None
     elif inverted_after_comma(text, cue, before, c_end, s_end):
         source, role = None, None  # "…, too, said Mary Lovely, an economist": the source follows
     else:
@@ -411,6 +407,26 @@ def _document_before(text: str, before: list[tuple[str, int, int]], k: int) -> P
 
 
 NO_ONE_RE = re.compile(r"(?:No\s+one|Nobody|None|Neither)\b")
+
+
+def _gerund(before: list[tuple[str, int, int]], k: int) -> bool:
+    """An "-ing" cue used as a noun: "rather than responding to alerts", "accused of saying", "such as
+    suggesting"."""
+    previous = before[k][0].lower() if k >= 0 else ""
+    return previous in ("than", "of") or (previous == "as" and k >= 1 and before[k - 1][0].lower() == "such")
+
+
+def _clause_source(
+    text: str, s_start: int, before: list[tuple[str, int, int]], k: int, c_start: int, *, participle: bool
+) -> Phrase | None:
+    """Who speaks in a participle or coordinated clause: evidence right before the participle ("cited a
+    study showing …"), else ``_clause_subject``; None when that subject is nobody ("No one bothered
+    mentioning that …")."""
+    document = _document_before(text, before, k) if participle else None
+    if document is not None:
+        return document
+    source = _clause_subject(text, s_start, before, k, c_start, participle=participle)
+    return None if NO_ONE_RE.match(text, source.start if source.text else s_start) else source
 
 
 def _with_subject(text: str, before: list[tuple[str, int, int]], k: int) -> Phrase | None:

@@ -80,7 +80,8 @@ def _subject_of(text: str, toks: list[tuple[str, int, int]]) -> Phrase | None:
             continue
         break
     if last == 0 and toks[0][0].lower() not in SUBJECT_DETERMINERS:
-        size = 0 if toks[0][0].lower() in stopwords() else _group_after(toks)  # not "One campaign video"  # "Health care providers", "Trump aides": the name modifies a group noun
+        # "Health care providers", "Trump aides": the name modifies a group noun (not "One campaign video")
+        size = 0 if toks[0][0].lower() in stopwords() else _group_after(toks)
         return Phrase(toks[0][1], toks[size][2], text[toks[0][1] : toks[size][2]])
     if last >= 0 and toks[last][0].lower() not in SUBJECT_DETERMINERS:  # not "The", "Several"
         return Phrase(toks[0][1], toks[last][2], text[toks[0][1] : toks[last][2]])
