@@ -812,3 +812,24 @@ def test_evidence_before_a_participle_cue_is_its_source_and_a_name_may_open_a_gr
     # a capitalised word opening the sentence can modify the group noun that is the subject
     group = only("Pentagon officials briefed senators for an hour, warning that the budget was too small.")
     assert (group.source.name, group.source.kind) == ("Pentagon officials", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a place after a source is where it is, never a person named after the place
+        (
+            "According to the Institute for Fiscal Studies in London, taxes will rise.",
+            "Institute for Fiscal Studies in London",
+            "organization",
+        ),
+        ("According to Reuters in Madrid, the talks broke down.", "Reuters", "outlet"),
+        ("According to a professor at Leeds, the course will close.", "professor at Leeds", "person"),
+        ("Maria Ortiz of the Hospital Clinic in Barcelona said the ward was full.", "Maria Ortiz", "person"),
+        # a month is when, not where
+        ("According to figures released by the World Bank in March, prices rose.", "World Bank", "organization"),
+    ],
+)
+def test_a_place_after_a_source_is_not_a_name(text: str, name: str, kind: str) -> None:
+    found = only(text)
+    assert (found.source.name, found.source.kind) == (name, kind)

@@ -23,6 +23,8 @@ NAME_PARTICLES = frozenset(
 )
 
 
+# "the embassy in Kabul", "Reuters in London": a source and where it is, not a person named London
+LOCATED_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})$")
 LOWER_LEAD_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 PERSON_OF_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?P<prep>of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)"
@@ -162,7 +164,7 @@ def parse(phrase: str) -> Parsed:
         return Parsed(text, PRONOUNS[low], None, generic=True)
     if strip_article(low) in QUANTIFIER_SUBJECTS:
         return Parsed(text, "anonymous", None)  # "Some said", "A few told"
-    handled = _handled(text) or _capitalised_group(text)
+    handled = _located(text) or _handled(text) or _capitalised_group(text)
     if handled is not None:
         return handled
     owned = _owned_document(text)
@@ -440,6 +442,35 @@ def _name_run_start(words: list[str]) -> int | None:
     if i < len(words) - 2 and words[i].endswith(("'s", "’s")):
         i += 1  # "NASA's Steve Clarke": the possessor is a role, not a first name
     return i
+
+
+def _located(text: str) -> Parsed | None:
+    """A source followed by where it is: "Reuters in London" is Reuters, "John Smith of Reuters in
+    London" is John Smith, "the Ministry of Health in Gaza" keeps its place in its name; a plain noun
+    ("a hospital in Kabul") is of unknown kind. None when the words before the place are no source."""
+    located = LOCATED_RE.match(text)
+    if located is None:
+        return None
+    body_text = located.group("body")
+    if located.group("place").lower() in word_group("months") | word_group("time_words"):
+        return parse(body_text)  # "data released by the ministry in August": when, not where
+    body = parse(body_text)
+    if body.kind == "outlet":
+        return body
+    if body.kind == "person":
+        if body.role == body.name:  # "a professor at Harvard": a role, with its place
+            return Parsed(strip_article(text), "person", strip_article(text))
+        name, role = body.name, body.role
+        member = re.match(r"(?P<name>.+?)\s+(?P<rest>(?:of|at|from)\s.+)$", name)
+        if role is None and member and is_name(member.group("name").split()):  # "Owen Dempsey of the … Infirmary"
+            name, role = member.group("name"), member.group("rest")
+        where = text[located.end("body") :].strip()
+        return Parsed(name, "person", f"{role} {where}" if role else where)
+    if body.kind == "organization":
+        return Parsed(strip_article(text), "organization", None, generic=False)
+    if body.kind == "unknown" and not any(w[:1].isupper() for w in body_text.split()[1:]) and body_text[:1].islower():
+        return Parsed(strip_article(text), "unknown", None)
+    return None
 
 
 def _handled(text: str) -> Parsed | None:
