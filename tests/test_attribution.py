@@ -759,3 +759,19 @@ def test_no_claim_from_a_gerund_an_example_nobody_or_a_learned_lesson(text: str)
 def test_learned_that_is_still_a_report() -> None:
     found = only("The Guardian has learned that the council will vote on Friday.")
     assert (found.source.name, found.content.text) == ("The Guardian", "the council will vote on Friday")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an "as" aside attributes the clause before it, not the words after the cue
+        ("Rents are falling, as the agency noted in its spring survey.", "Rents are falling"),
+        ("Shops are closing early, as one owner told me, and laying off staff.", "Shops are closing early"),
+        ("Fares will go up, just as the minister warned.", "Fares will go up"),
+        # not when the clause goes on after the aside, or when "as" gives a reason for a that-clause
+        ("The tunnel, as the engineer said, will open in June.", "will open in June"),
+        ("Plans may change, as officials conceded that the budget was short.", "the budget was short"),
+    ],
+)
+def test_an_as_aside_attributes_the_clause_before_it(text: str, content: str) -> None:
+    assert only(text).content.text == content

@@ -86,6 +86,7 @@ CLAUSE_BREAK_RE = re.compile(
 CONTENT_FIRST_MIN_WORDS = 6  # "In a statement, X said …" is an intro; six words before X are content
 ROLE_HEADS = word_group("role_heads")
 CONTENT_FIRST_ENDINGS = (",", ",”", "”", ",’", ',"', ",''")
+AS_ASIDE_RE = re.compile(r"\S\s*,(?P<quote>[”\"’']?)\s*(?:just\s+|exactly\s+)?as$", re.I)  # "…, as the IMF said"
 
 
 def sentence_candidates(
@@ -349,11 +350,14 @@ def _verb_candidate(
         )
         if content_end - content_start < 3 and text[c_end:s_end].lstrip().startswith(":"):
             content_start, content_end = next_paragraph(text, s_end)  # "Caddell continued:" + a paragraph
-        elif (content_end - content_start < 3 and not coordinated) or (
-            content_first_shape and (not explicit or quoted_first)
+        elif (
+            (aside := None if participle or coordinated or explicit else _as_aside(text, s_start, lead, c_end, s_end))
+            or (content_end - content_start < 3 and not coordinated)
+            or (content_first_shape and (not explicit or quoted_first))
         ):  # a coordinated cue takes what follows or nothing ("Ford wrote, and wrote, and wrote.")
-            # "“...,” the agency said (on Friday)." -> the content is before the source
-            content_start, content_end = before_source(text, s_start, source.start, quotes)
+            # "“...,” the agency said (on Friday)." -> the content is before the source; so is it
+            # before an aside: "Banks are cutting jobs, as one executive told me, and …"
+            content_start, content_end = before_source(text, s_start, aside or source.start, quotes)
             candidate.content_first = True
         if content_end - content_start < 3 or (needs_that and not explicit and not candidate.content_first):
             return None
@@ -404,6 +408,19 @@ def _document_before(text: str, before: list[tuple[str, int, int]], k: int) -> P
         if not (word.isalpha() and word.islower()):
             return None
     return None
+
+
+def _as_aside(text: str, s_start: int, lead: str, c_end: int, s_end: int) -> int | None:
+    """Where a clause ends that an "as" aside then attributes ("Banks are cutting jobs, as one
+    executive told me, and …"), or None; not when the clause goes on after the aside ("The bridge,
+    as the mayor said, will reopen"). The caller skips an "as" that gives a reason: "…, as NASA's
+    scientists have confirmed that …" has its content after the cue."""
+    aside = AS_ASIDE_RE.search(lead)
+    if aside is None:
+        return None
+    goes_on = re.match(r"[^,]*,\s*([a-z]+)", text[c_end:s_end])
+    end = aside.end("quote") if aside.group("quote") else aside.start() + 1  # "… “financial health,” as …"
+    return None if goes_on and goes_on.group(1) in AUXILIARIES else s_start + end
 
 
 NO_ONE_RE = re.compile(r"(?:No\s+one|Nobody|None|Neither)\b")
