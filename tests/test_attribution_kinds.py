@@ -833,3 +833,10 @@ def test_evidence_before_a_participle_cue_is_its_source_and_a_name_may_open_a_gr
 def test_a_place_after_a_source_is_not_a_name(text: str, name: str, kind: str) -> None:
     found = only(text)
     assert (found.source.name, found.source.kind) == (name, kind)
+
+
+def test_a_word_opening_a_setting_is_not_a_first_name() -> None:
+    text = "Despite Okafor's warning, the board met. Okafor said the vote was rushed."
+    assert _source_named(text, "said") == ("Okafor", "unknown", None)
+    named = "Following Okafor's speech, union leader Grace Okafor said the vote was rushed. Okafor said it again."
+    assert {a.source.name for a in run(named)} == {"Grace Okafor"}

@@ -9,7 +9,14 @@ from functools import cache
 
 from newsaudit.analyzers.attribution.kinds import ORGANISATION_HEADS, Parsed, person_head
 from newsaudit.analyzers.attribution.kinds import strip_article as _strip_article
-from newsaudit.analyzers.attribution.lexicon import OutletEntry, outlet_index, outlets, short_outlet_aliases, titles
+from newsaudit.analyzers.attribution.lexicon import (
+    OutletEntry,
+    outlet_index,
+    outlets,
+    short_outlet_aliases,
+    titles,
+    word_group,
+)
 from newsaudit.resources import stopwords
 
 PERSON_TITLES = (
@@ -208,7 +215,7 @@ class Resolver:
             else:  # most one-word names: no pattern to compile
                 matches = []
             for m in matches:
-                not_names = stopwords() | {t.rstrip(".") for t in titles()} | {"says", "said", "told"}
+                not_names = _not_first_names()
                 words = m.group(1).split()
                 if len(words) > 1 and text[: m.start()].endswith("of "):
                     words = words[-1:]  # "Secretary of State Mike Pompeo": State is the office
@@ -278,12 +285,21 @@ class Resolver:
 CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'-]+")
 
 
+@cache
+def _not_first_names() -> frozenset[str]:
+    """Capitalised words before a surname that are not a first name: stopwords, titles, cue words,
+    and words that open a sentence's setting ("Following Trump's tweet", "Despite Smith's …")."""
+    return frozenset(
+        stopwords() | {t.rstrip(".") for t in titles()} | {"says", "said", "told"} | word_group("intro_openers")
+    )
+
+
 def _introduced(text: str, name: str) -> tuple[str, str] | None:
     """The full name and role of a one-word name the text introduces after a kin or occupation word:
     "her brother Dale Ford" -> ("Dale Ford", "brother"), "my friend Helen" -> ("Helen", "friend").
     A surname is taken only when the text never gives the first name another one."""
     pattern = re.compile(rf"\b([a-z][a-z-]+)\s+{re.escape(name)}(?:\s+([A-Z][a-z’'-]+))?{NAME_END}")
-    not_names = stopwords() | {t.rstrip(".") for t in titles()}
+    not_names = _not_first_names()
     for m in pattern.finditer(text):
         role = m.group(1)
         if not (person_head(role) or role in titles()):
