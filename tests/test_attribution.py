@@ -775,3 +775,15 @@ def test_learned_that_is_still_a_report() -> None:
 )
 def test_an_as_aside_attributes_the_clause_before_it(text: str, content: str) -> None:
     assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("“The plan is dead,” said CNN host Ana Ruiz.", "Ana Ruiz", "CNN host"),
+        ("“We were never told,” said 7/7 survivor Omar Haddad.", "Omar Haddad", "7/7 survivor"),
+    ],
+)
+def test_an_inverted_source_keeps_an_owner_before_its_role(text: str, name: str, role: str) -> None:
+    found = only(text)
+    assert (found.source.name, found.source.role) == (name, role)

@@ -469,11 +469,7 @@ def right_phrase(text: str, start: int, limit: int) -> tuple[Phrase | None, str 
     while i < len(toks) and toks[i][0].lower() in SKIP_BEFORE_CUE:
         i += 1
     first = i
-    role_end = first  # lower-case role words before a name: "said study co-author Ann Lee"
-    while role_end < min(first + 3, len(toks)) and _role_word(toks[role_end][0]):
-        role_end += 1
-    if role_end == first or role_end >= len(toks) or not is_capitalised(toks[role_end][0]):
-        role_end = first
+    role_end = _role_end(toks, first)
     while i < len(toks):
         word = toks[i][0]
         low = word.lower()
@@ -536,6 +532,23 @@ def _owned_role_ahead(toks: list[tuple[str, int, int]], i: int) -> bool:
         if (word in titles() or word in source_nouns()) and is_capitalised(toks[j + 1][0]):
             return True
     return False
+
+
+def _role_end(toks: list[tuple[str, int, int]], first: int) -> int:
+    """Where the name starts after lower-case role words that follow an inverted cue ("said study
+    co-author Ann Lee"), which may themselves follow a short capitalised or numeric owner ("said
+    MSNBC host Chris Matthews", "said 9/11 widow Terry Strada"); ``first`` when there are none."""
+    start = first  # where the role words start: after the owner's words, if any
+    while True:
+        end = start
+        while end < min(start + 3, len(toks)) and _role_word(toks[end][0]):
+            end += 1
+        if end > start and end < len(toks) and is_capitalised(toks[end][0]):
+            return end
+        word = toks[start][0] if start < len(toks) else ""
+        if start - first >= 3 or not (is_capitalised(word) or word[:1].isdigit() or word in ("/", "-")):
+            return first
+        start += 1
 
 
 def _role_word(word: str) -> bool:
