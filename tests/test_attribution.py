@@ -787,3 +787,9 @@ def test_an_as_aside_attributes_the_clause_before_it(text: str, content: str) ->
 def test_an_inverted_source_keeps_an_owner_before_its_role(text: str, name: str, role: str) -> None:
     found = only(text)
     assert (found.source.name, found.source.role) == (name, role)
+
+
+def test_a_document_dated_with_a_modified_month_or_year_is_still_the_source() -> None:
+    found = only("A Gallup survey conducted in early March found that most parents back the change.")
+    assert (found.source.name, found.source.kind) == ("Gallup survey", "document")
+    assert found.content.text == "most parents back the change"

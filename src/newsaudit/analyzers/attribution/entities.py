@@ -112,6 +112,8 @@ def _without_time_tail(toks: list[tuple[str, int, int]]) -> list[tuple[str, int,
     k = j - 1
     if toks[k][0].lower() in TIME_PREPOSITIONS or dated:
         k -= 1
+    if 0 <= k < j - 1 and dated and toks[k][0].lower() in ("in", "on", "during"):
+        k -= 1  # "in late August", "on early Tuesday": the preposition before the modifier too
     if k < 0 or toks[k][0] in BOUNDARY:
         return toks
     return toks[: k + 1]
