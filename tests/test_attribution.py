@@ -793,3 +793,8 @@ def test_a_document_dated_with_a_modified_month_or_year_is_still_the_source() ->
     found = only("A Gallup survey conducted in early March found that most parents back the change.")
     assert (found.source.name, found.source.kind) == ("Gallup survey", "document")
     assert found.content.text == "most parents back the change"
+
+
+def test_a_relative_clause_with_a_time_phrase_before_its_cue_keeps_its_antecedent() -> None:
+    found = only("The union, which in March said that the strike would go ahead, has since signed a deal.")
+    assert (found.source.name, found.content.text) == ("union", "the strike would go ahead")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsaudit.analyzers.attribution.content import RELATIVE_PRONOUNS
+from newsaudit.analyzers.attribution.content import pronoun_before_time
 from newsaudit.analyzers.attribution.entities import BOUNDARY, Phrase, is_time_phrase, left_phrase, tokens
 from newsaudit.analyzers.attribution.kinds import is_name, parse
 from newsaudit.analyzers.attribution.lexicon import state_names, word_group
@@ -61,8 +61,9 @@ def source_before(
     """The source phrase before a cue, past an apposition ("Jane Doe, a spokeswoman, said") or a
     parenthesis ("Sen. Doe (D-Wis.) said"). None when the cue is inverted ("…,” said X")."""
     previous = before[k][0] if k >= 0 else ""
-    if previous.lower() in RELATIVE_PRONOUNS and k >= 1:  # "The mayor, who said ..."
-        return _relative_antecedent(text, s_start, before, k, strict=strict), None
+    pronoun = pronoun_before_time(before, k)  # "McConnell, who in 2010 said …"
+    if pronoun >= 1:  # "The mayor, who said ..."
+        return _relative_antecedent(text, s_start, before, pronoun, strict=strict), None
     if previous == ",":
         apposition = _apposition(text, s_start, before, k, strict=strict, loose=False)
         if apposition is not None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from newsaudit.analyzers.attribution.entities import BOUNDARY, TIME_WORDS, adverb, tokens
+from newsaudit.analyzers.attribution.entities import (
+    BOUNDARY,
+    MONTHS,
+    PERIOD_WORDS,
+    TIME_WORDS,
+    adverb,
+    is_time_phrase,
+    tokens,
+)
 from newsaudit.analyzers.attribution.lexicon import cues, word_group
 from newsaudit.analyzers.attribution.quotes import Quote
 from newsaudit.analyzers.attribution.subject import opening_time
@@ -18,10 +26,29 @@ INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before 
 ADVERBIAL_OPENERS = word_group("adverbial_openers")
 
 
+TIME_TOKEN_RE = re.compile(r"(?:1[89]|20)\d\d|\d{1,2}")
+TIME_TOKENS = frozenset({"in", "on", "during", "at", "last", "this", "early", "late", "earlier", "later"})
+
+
+def pronoun_before_time(before: list[tuple[str, int, int]], k: int) -> int:
+    """The index of a relative pronoun just before the cue, past a short time phrase ("who in 2010
+    said", "which on Monday said"), or -1."""
+    j = k
+    while j > k - 4 and j >= 0 and (is_time_phrase([before[j][0]]) or _time_token(before[j][0])):
+        j -= 1
+    return j if j >= 0 and before[j][0].lower() in RELATIVE_PRONOUNS else -1
+
+
+def _time_token(word: str) -> bool:
+    low = word.lower()
+    return low in TIME_TOKENS or low in MONTHS or low in PERIOD_WORDS or TIME_TOKEN_RE.fullmatch(low) is not None
+
+
 def relative_clause_end(text: str, before: list[tuple[str, int, int]], k: int, start: int, end: int) -> int:
-    """ "The mayor, who said X, closed it": content in a relative clause set off by commas ends at
-    the clause's closing comma."""
-    if k < 1 or before[k][0].lower() not in RELATIVE_PRONOUNS or before[k - 1][0] != ",":
+    """ "The mayor, who said X, closed it" (or "who in 2010 said X,"): content in a relative clause
+    set off by commas ends at the clause's closing comma."""
+    k = pronoun_before_time(before, k)
+    if k < 1 or before[k - 1][0] != ",":
         return end
     closing = CLAUSE_COMMA_RE.search(text, start, end)
     return trim_end(text, start, closing.start()) if closing and closing.start() > start else end
