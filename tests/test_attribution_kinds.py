@@ -840,3 +840,12 @@ def test_a_word_opening_a_setting_is_not_a_first_name() -> None:
     assert _source_named(text, "said") == ("Okafor", "unknown", None)
     named = "Following Okafor's speech, union leader Grace Okafor said the vote was rushed. Okafor said it again."
     assert {a.source.name for a in run(named)} == {"Grace Okafor"}
+
+
+def test_a_relative_pronoun_after_a_clause_stands_for_the_organisation_named_last() -> None:
+    found = only("The figures came from the Oregon Health Authority, which reported that 312 cases were confirmed.")
+    assert (found.source.name, found.source.kind, found.source.role) == (
+        "Oregon Health Authority",
+        "organization",
+        None,
+    )

@@ -42,6 +42,10 @@ def _relative_antecedent(
         found, words = Phrase(words[article][1], found.end, ""), words[article:]
     if not comma and words[0][0].lower() not in ("a", "an"):
         return None
+    parsed = parse(text[found.start : found.end])
+    named = text.rfind(parsed.name, found.start, found.end) if parsed.kind in ("organization", "outlet") else -1
+    if parsed.role and named > found.start:  # "The data came from the Chicago Police Department, which"
+        found = Phrase(named, found.end, text[named : found.end])
     pronoun_end = before[k][2]
     return Phrase(found.start, pronoun_end, text[found.start : pronoun_end], (found.start, found.end))
 
