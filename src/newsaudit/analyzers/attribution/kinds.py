@@ -23,6 +23,7 @@ NAME_PARTICLES = frozenset(
 )
 
 
+TIME_NAMES = word_group("months") | word_group("time_words")  # "in August", "on Monday": when, not where
 # "the embassy in Kabul", "Reuters in London": a source and where it is, not a person named London
 LOCATED_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})$")
 LOWER_LEAD_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
@@ -452,7 +453,7 @@ def _located(text: str) -> Parsed | None:
     if located is None:
         return None
     body_text = located.group("body")
-    if located.group("place").lower() in word_group("months") | word_group("time_words"):
+    if located.group("place").lower() in TIME_NAMES:
         return parse(body_text)  # "data released by the ministry in August": when, not where
     body = parse(body_text)
     if body.kind == "outlet":
@@ -467,7 +468,7 @@ def _located(text: str) -> Parsed | None:
         where = text[located.end("body") :].strip()
         return Parsed(name, "person", f"{role} {where}" if role else where)
     if body.kind == "organization":
-        return Parsed(strip_article(text), "organization", None, generic=False)
+        return Parsed(strip_article(text), "organization", None)
     if body.kind == "unknown" and not any(w[:1].isupper() for w in body_text.split()[1:]) and body_text[:1].islower():
         return Parsed(strip_article(text), "unknown", None)
     return None

@@ -234,7 +234,7 @@ class Resolver:
                     unresolved.append(entity)
         merged: dict[int, Entity] = {}
         for entity in unresolved:
-            owner = self._first_name_owner(entity.name)
+            owner = self._first_name(Parsed(entity.name, "person", None))
             if owner is not None:
                 owner.add_alias(entity.name)
                 for alias in entity.aliases:
@@ -255,10 +255,6 @@ class Resolver:
                 entity.name = full
         self.entities = [e for e in self.entities if id(e) not in merged]
         return merged
-
-    def _first_name_owner(self, name: str) -> Entity | None:
-        """The one person named in full whose first name ``name`` is, as ``_first_name`` finds it."""
-        return self._first_name(Parsed(name, "person", None))
 
     def add_text_mentions(self, text: str) -> None:
         """Every occurrence of each entity's proper names in the text, not only as a source."""
