@@ -10,7 +10,9 @@ from newsaudit.analyzers.attribution.entities import (
     BOUNDARY,
     MONTHS,
     PERIOD_WORDS,
+    TIME_PREPOSITIONS,
     TIME_WORDS,
+    YEAR,
     adverb,
     is_time_phrase,
     tokens,
@@ -26,8 +28,7 @@ INTRO_MAX_CHARS = 45  # "said recently, “...”" — a short adverbial before 
 ADVERBIAL_OPENERS = word_group("adverbial_openers")
 
 
-TIME_TOKEN_RE = re.compile(r"(?:1[89]|20)\d\d|\d{1,2}")
-TIME_TOKENS = frozenset({"in", "on", "during", "at", "last", "this", "early", "late", "earlier", "later"})
+TIME_TOKENS = TIME_PREPOSITIONS | {"in", "during", "at", "later"}  # "who in 2010 said", "which late on Monday said"
 
 
 def pronoun_before_time(before: list[tuple[str, int, int]], k: int) -> int:
@@ -41,7 +42,8 @@ def pronoun_before_time(before: list[tuple[str, int, int]], k: int) -> int:
 
 def _time_token(word: str) -> bool:
     low = word.lower()
-    return low in TIME_TOKENS or low in MONTHS or low in PERIOD_WORDS or TIME_TOKEN_RE.fullmatch(low) is not None
+    day = low.isdigit() and len(low) <= 2
+    return low in TIME_TOKENS or low in MONTHS or low in PERIOD_WORDS or day or YEAR.fullmatch(low) is not None
 
 
 def relative_clause_end(text: str, before: list[tuple[str, int, int]], k: int, start: int, end: int) -> int:
